@@ -1,0 +1,20 @@
+"""claimx: checkable claims (percentages, money, counts, dates, quotations) from press releases."""
+from .pipeline import Extractor, build_nlp
+from .records import Count, Date, Money, Percentage, Quote, Record, parse_record, record_schema
+
+__all__ = ["Extractor", "build_nlp", "extract", "Record", "Percentage", "Money", "Count", "Date",
+           "Quote", "parse_record", "record_schema"]
+
+_default: Extractor | None = None
+
+
+def _extractor() -> Extractor:
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default
+
+
+def extract(text: str, *, doc_id: str = "-", published: str | None = None) -> list:
+    """Records for one text, with the default patterns (the pipeline is loaded once)."""
+    return _extractor().extract(text, doc_id=doc_id, published=published)

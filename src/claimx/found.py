@@ -1,0 +1,41 @@
+"""What claimx's spaCy components leave on a Doc, before it becomes records.
+
+Each component appends ``Found`` items to ``doc._.claimx_found``. They are plain slotted
+objects, not pydantic models: components run on every document, and validation belongs
+at the record boundary, once per claim that survives.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from spacy.tokens import Doc
+
+
+@dataclass(slots=True)
+class Found:
+    kind: str
+    start: int
+    end: int
+    rule: str
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def register_extensions() -> None:
+    """Doc attributes shared by the components; safe to call more than once."""
+    if not Doc.has_extension("claimx_found"):
+        Doc.set_extension("claimx_found", getter=_found_list)
+    if not Doc.has_extension("claimx_published"):
+        Doc.set_extension("claimx_published", default=None)
+
+
+def _found_list(doc: Doc) -> list[Found]:
+    return doc.user_data.setdefault("claimx_found", [])
+
+
+def published_date(doc: Doc) -> Optional[str]:
+    """The document's own date (ISO), set by the reader or found in the text."""
+    return doc._.claimx_published
+
+
+register_extensions()
