@@ -1,0 +1,214 @@
+"""Running the extractor over many documents: one process or many, same output either way.
+
+Documents are read lazily inside the workers, and results come back in input order
+(``Pool.imap``), so the output is byte-identical whatever the number of jobs.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Callable, Iterable, Iterator, Optional
+
+from .pipeline import Extractor
+from .reading import (DEFAULT_MAX_BYTES, Document, ReadError, Source, document_from_text, iter_sources,
+                      read_document)
+from .writing import Journal, OutputFolder, read_journal
+
+
+@dataclass(slots=True)
+class DocResult:
+    """One document's outcome: its records, or the error that stopped it."""
+    source: Source
+    document: Optional[Document] = None
+    records: list = field(default_factory=list)
+    error: Optional[ReadError] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(slots=True)
+class DocOutput:
+    """A DocResult as the JSONL lines it writes (cheap to send between processes)."""
+    doc_id: str
+    sha256: Optional[str]
+    claim_lines: list[str]
+    document_line: Optional[str]
+    error_lines: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return self.document_line is not None
+
+
+def error_line(source: Source, stage: str, reason: str, hint: str) -> str:
+    return json.dumps({"doc_id": source.doc_id, "path": str(source.path), "stage": stage,
+                       "reason": reason, "hint": hint}, ensure_ascii=False)
+
+
+def process_source(extractor: Extractor, source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DocResult:
+    """Read and extract one file; a bad file gives an error result, never an exception."""
+    try:
+        document = read_document(source, max_bytes=max_bytes)
+    except ReadError as exc:
+        return DocResult(source, error=exc)
+    try:
+        records = extractor.extract(document.text, doc_id=document.doc_id, published=document.published)
+    except Exception as exc:  # a bug must cost one document, never the run
+        return DocResult(source, error=ReadError(
+            "extract", f"claimx failed on this document ({type(exc).__name__}: {exc})",
+            "please report this as a claimx bug, attaching the file"))
+    return DocResult(source, document=document, records=records)
+
+
+def process_text(extractor: Extractor, text: str, *, doc_id: str = "-") -> DocResult:
+    """Extract one text already in memory (stdin), as a DocResult like a file's."""
+    document = document_from_text(text, doc_id=doc_id)
+    records = extractor.extract(text, doc_id=doc_id, published=document.published)
+    return DocResult(Source(Path(doc_id), doc_id), document=document, records=records)
+
+
+def to_output(result: DocResult) -> DocOutput:
+    if result.error is not None:
+        e = result.error
+        return DocOutput(result.source.doc_id, None, [], None,
+                         [error_line(result.source, e.stage, e.reason, e.hint)])
+    doc = result.document
+    warnings = [error_line(result.source, "decode", w, "the text was read with the fallback; check the output")
+                for w in doc.warnings]
+    return DocOutput(doc.doc_id, doc.sha256, [r.model_dump_json() for r in result.records],
+                     json.dumps(doc.summary(), ensure_ascii=False), warnings)
+
+
+_worker: dict = {}
+
+
+def _init_worker(patterns: Optional[str], max_bytes: int) -> None:
+    """Load the pipeline once per process (and once per patterns folder when in-process)."""
+    if _worker.get("patterns", ...) != patterns:
+        _worker["extractor"] = Extractor(patterns)
+        _worker["patterns"] = patterns
+    _worker["max_bytes"] = max_bytes
+
+
+def _work_lines(source: Source) -> DocOutput:
+    return to_output(process_source(_worker["extractor"], source, max_bytes=_worker["max_bytes"]))
+
+
+def _work_objects(source: Source) -> DocResult:
+    return process_source(_worker["extractor"], source, max_bytes=_worker["max_bytes"])
+
+
+def _run(sources: Iterable[Source], work: Callable, *, jobs: int, patterns: Optional[str],
+         max_bytes: int) -> Iterator:
+    if jobs <= 1:
+        _init_worker(patterns, max_bytes)
+        yield from map(work, sources)
+        return
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(patterns, max_bytes)) as pool:
+        yield from pool.imap(work, sources, chunksize=4)
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def extract_corpus(paths: Iterable[str | Path], *, jobs: int = 1, patterns: Optional[str] = None,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[DocResult]:
+    """Yield a DocResult per file under ``paths``, in a stable order, as they are done."""
+    yield from _run(iter_sources(paths), _work_objects, jobs=jobs, patterns=patterns, max_bytes=max_bytes)
+
+
+def extract_lines(sources: Iterable[Source], *, jobs: int = 1, patterns: Optional[str] = None,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[DocOutput]:
+    """Like extract_corpus, but each document as the JSONL lines it writes (the CLI's path)."""
+    yield from _run(sources, _work_lines, jobs=jobs, patterns=patterns, max_bytes=max_bytes)
+
+
+def extract_file(path: str | Path, *, patterns: Optional[str] = None) -> list:
+    """The records of one file; raises ReadError when it cannot be read."""
+    path = Path(path)
+    result = next(extract_corpus([path], patterns=patterns))
+    if result.error is not None:
+        raise result.error
+    return result.records
+
+
+@dataclass(slots=True)
+class RunSummary:
+    documents: int = 0
+    records: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+
+def file_sha256(path: Path) -> Optional[str]:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def pending_sources(sources: list[Source], journal: Journal) -> list[Source]:
+    """The sources a resumed run still has to do; stale journal entries are forgotten."""
+    todo, stale = [], set()
+    for source in sources:
+        if journal.is_done(source.doc_id, file_sha256(source.path) or ""):
+            continue
+        todo.append(source)
+        stale.add(source.doc_id)
+    journal.forget(stale)
+    return todo
+
+
+def run_to_folder(paths: Iterable[str | Path], outdir: str | Path, *, jobs: int = 1, resume: bool = False,
+                  patterns: Optional[str] = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                  on_document: Optional[Callable[[DocOutput], None]] = None) -> RunSummary:
+    """Extract every file under ``paths`` into ``outdir`` (claims, documents, errors)."""
+    outdir = Path(outdir)
+    sources = list(iter_sources(paths))
+    journal = read_journal(outdir) if resume else None
+    summary = RunSummary()
+    if journal is not None:
+        todo = pending_sources(sources, journal)
+        summary.skipped = len(sources) - len(todo)
+        sources = todo
+    with OutputFolder(outdir, journal=journal) as out:
+        for output in extract_lines(sources, jobs=jobs, patterns=patterns, max_bytes=max_bytes):
+            out.write_document(output.claim_lines, output.document_line, output.error_lines)
+            _count(summary, output)
+            if on_document is not None:
+                on_document(output)
+    return summary
+
+
+def run_to_stream(paths: Iterable[str | Path], stream: IO[str], *, jobs: int = 1, patterns: Optional[str] = None,
+                  max_bytes: int = DEFAULT_MAX_BYTES, errors: Optional[IO[str]] = None,
+                  on_document: Optional[Callable[[DocOutput], None]] = None) -> RunSummary:
+    """Write claim lines to a stream (``-o -``); error lines go to ``errors`` if given."""
+    summary = RunSummary()
+    for output in extract_lines(iter_sources(paths), jobs=jobs, patterns=patterns, max_bytes=max_bytes):
+        stream.write("".join(line + "\n" for line in output.claim_lines))
+        if errors is not None and not output.ok:
+            errors.write("".join(line + "\n" for line in output.error_lines))
+        _count(summary, output)
+        if on_document is not None:
+            on_document(output)
+    stream.flush()
+    return summary
+
+
+def _count(summary: RunSummary, output: DocOutput) -> None:
+    summary.documents += 1
+    summary.records += len(output.claim_lines)
+    summary.failed += not output.ok

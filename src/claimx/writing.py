@@ -1,0 +1,131 @@
+"""Writing an output folder so that no crash leaves a broken file and no work is lost.
+
+A run writes ``claims.jsonl.part``, ``documents.jsonl.part`` and ``errors.jsonl.part`` as
+it goes, one document at a time: its claims first, then its documents line, which marks
+the document complete. Only when the run ends are the parts renamed over the final files,
+so ``claims.jsonl`` is always either the previous complete run or the new one.
+
+``--resume`` reads the parts left by an interrupted run (or the final files of a finished
+one), keeps the claims of every complete document, drops a torn last line and the claims
+of a document that was cut off, and tells the run which documents to skip.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Iterable, Optional
+
+FILES = ("claims", "documents", "errors")
+
+
+@dataclass
+class Journal:
+    """What a previous run left complete: kept lines per file and the done documents."""
+    lines: dict[str, list[str]] = field(default_factory=lambda: {name: [] for name in FILES})
+    done: set[tuple[str, str]] = field(default_factory=set)
+
+    def is_done(self, doc_id: str, sha256: str) -> bool:
+        return (doc_id, sha256) in self.done
+
+    def forget(self, doc_ids: set[str]) -> None:
+        """Drop every line of these documents (their files changed since, or they failed)."""
+        if not doc_ids:
+            return
+        self.done = {d for d in self.done if d[0] not in doc_ids}
+        for name, lines in self.lines.items():
+            self.lines[name] = [line for line in lines if json.loads(line).get("doc_id") not in doc_ids]
+
+
+def _valid_lines(path: Path) -> list[dict]:
+    """Parsed lines of a JSONL file, stopping at the first torn or unreadable line."""
+    if not path.exists():
+        return []
+    rows = []
+    with open(path, "rb") as fh:
+        for raw in fh:
+            if not raw.endswith(b"\n"):
+                break
+            try:
+                rows.append(json.loads(raw))
+            except ValueError:
+                break
+    return rows
+
+
+def read_journal(outdir: Path) -> Journal:
+    """The complete work an earlier run left in ``outdir``, from its parts or final files."""
+    use_parts = (outdir / "documents.jsonl.part").exists()
+    suffix = ".jsonl.part" if use_parts else ".jsonl"
+    documents = _valid_lines(outdir / f"documents{suffix}")
+    journal = Journal()
+    journal.done = {(d["doc_id"], d["sha256"]) for d in documents}
+    done_ids = {d["doc_id"] for d in documents}
+    journal.lines["documents"] = [json.dumps(d, ensure_ascii=False) for d in documents]
+    journal.lines["claims"] = [json.dumps(c, ensure_ascii=False)
+                               for c in _valid_lines(outdir / f"claims{suffix}") if c.get("doc_id") in done_ids]
+    journal.lines["errors"] = [json.dumps(e, ensure_ascii=False)
+                               for e in _valid_lines(outdir / f"errors{suffix}") if e.get("doc_id") in done_ids]
+    return journal
+
+
+class OutputFolder:
+    """Writes the three JSONL files of a run; ``close()`` publishes them atomically."""
+
+    def __init__(self, outdir: Path, *, journal: Optional[Journal] = None):
+        self.outdir = Path(outdir)
+        self.outdir.mkdir(parents=True, exist_ok=True)
+        self._files: dict[str, IO[str]] = {}
+        for name in FILES:
+            fh = open(self._part(name), "w", encoding="utf-8", newline="\n")
+            if journal is not None:
+                fh.writelines(line + "\n" for line in journal.lines[name])
+            self._files[name] = fh
+        self._flush()
+
+    def _part(self, name: str) -> Path:
+        return self.outdir / f"{name}.jsonl.part"
+
+    def write_document(self, claim_lines: Iterable[str], document_line: Optional[str],
+                       error_lines: Iterable[str] = ()) -> None:
+        """One document's output; its documents line goes last, marking it complete."""
+        self._files["claims"].write("".join(line + "\n" for line in claim_lines))
+        self._files["errors"].write("".join(line + "\n" for line in error_lines))
+        self._files["claims"].flush()
+        self._files["errors"].flush()
+        if document_line is not None:
+            self._files["documents"].write(document_line + "\n")
+            self._files["documents"].flush()
+
+    def _flush(self) -> None:
+        for fh in self._files.values():
+            fh.flush()
+
+    def close(self) -> None:
+        """Sync the parts to disk and rename them over the final files."""
+        for name, fh in self._files.items():
+            fh.flush()
+            os.fsync(fh.fileno())
+            fh.close()
+        for name in FILES:
+            os.replace(self._part(name), self.outdir / f"{name}.jsonl")
+        _fsync_dir(self.outdir)
+
+    def __enter__(self) -> "OutputFolder":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            for fh in self._files.values():
+                fh.close()
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
