@@ -101,7 +101,7 @@ def _check_patterns(patterns) -> None:
 
 
 def _extract_stdin(output: str, patterns) -> RunSummary:
-    text = click.get_text_stream("stdin").read()
+    text = sys.stdin.read()
     out = to_output(process_text(Extractor(patterns), text))
     summary = RunSummary(documents=1, records=len(out.claim_lines))
     if output == "-":
