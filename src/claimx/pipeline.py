@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import quantities, quotes  # noqa: F401  (register the claimx_ factories)
+from .docdate import find_published
 from .found import Found
 from .patterns import patterns_dir as resolve_patterns_dir
 from .records import RECORD_ADAPTER, Sentence, record_id
@@ -80,8 +81,10 @@ def _claimant(item: Found, quote_items: list[Found]) -> Optional[str]:
 class Extractor:
     """Loads the pipeline once; call ``extract`` for every text."""
 
-    def __init__(self, patterns: Optional[str | Path] = None, *, nlp: Optional[Language] = None):
+    def __init__(self, patterns: Optional[str | Path] = None, *, nlp: Optional[Language] = None,
+                 chunk_chars: int = CHUNK_CHARS):
         self.nlp = nlp or build_nlp(patterns)
+        self.chunk_chars = chunk_chars
 
     def doc(self, text: str, *, published: Optional[str] = None) -> Doc:
         """Run the pipeline on one piece of text; findings are on ``doc._.claimx_found``."""
@@ -92,9 +95,14 @@ class Extractor:
         return doc
 
     def extract(self, text: str, *, doc_id: str = "-", published: Optional[str] = None) -> list:
-        """All records of one document, in document order."""
+        """All records of one document, in document order.
+
+        A document without a stated ``published`` date gets the one its text gives, so that
+        "22nd December" takes the year of the document's own dateline.
+        """
+        published = published or find_published(text)
         records = []
-        for offset, piece in chunks(text):
+        for offset, piece in chunks(text, self.chunk_chars):
             doc = self.doc(piece, published=published)
             records.extend(records_from_found(piece, doc._.claimx_found, doc_id=doc_id, offset=offset))
         return records
