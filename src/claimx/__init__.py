@@ -1,8 +1,10 @@
 """claimx: checkable claims (percentages, money, counts, dates, quotations) from press releases."""
+from .corpus import DocResult, extract_corpus, extract_file
 from .pipeline import Extractor, build_nlp
+from .reading import ReadError
 from .records import Count, Date, Money, Percentage, Quote, Record, parse_record, record_schema
 
-__all__ = ["Extractor", "build_nlp", "extract", "Record", "Percentage", "Money", "Count", "Date",
+__all__ = ["Extractor", "build_nlp", "extract", "extract_file", "extract_corpus", "DocResult", "ReadError", "Record", "Percentage", "Money", "Count", "Date",
            "Quote", "parse_record", "record_schema"]
 
 _default: Extractor | None = None

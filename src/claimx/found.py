@@ -33,6 +33,20 @@ def _found_list(doc: Doc) -> list[Found]:
     return doc.user_data.setdefault("claimx_found", [])
 
 
+def sync_spans(doc: Doc) -> None:
+    """Mirror the findings as ``doc.spans["claimx"]`` (label = kind) for spaCy users.
+
+    A span is widened to whole tokens where a finding cuts through one; the exact
+    offsets stay on the findings.
+    """
+    spans = []
+    for f in doc._.claimx_found:
+        span = doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans["claimx"] = spans
+
+
 def published_date(doc: Doc) -> Optional[str]:
     """The document's own date (ISO), set by the reader or found in the text."""
     return doc._.claimx_published

@@ -1,0 +1,38 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import claimx
+from claimx.pipeline import chunks
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_extract_file_and_corpus_agree(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\nIt cost £5m in 2020, up 4%.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x00binary")
+    results = list(claimx.extract_corpus([tmp_path]))
+    assert [r.source.doc_id for r in results] == ["a.txt", "b.txt"]
+    assert results[0].ok and not results[1].ok
+    assert [r.model_dump() for r in claimx.extract_file(tmp_path / "a.txt")] == \
+        [r.model_dump() for r in results[0].records]
+
+
+def test_extract_defaults_doc_id_to_dash():
+    assert all(r.doc_id == "-" for r in claimx.extract("Prices rose 5% in 2023."))
+
+
+def test_components_load_by_name_without_importing_claimx():
+    code = ("import spacy; nlp = spacy.blank('en'); nlp.add_pipe('claimx_quantities'); "
+            "nlp.add_pipe('claimx_quotes'); doc = nlp('Prices rose 5% in 2023, said Jane Doe.'); "
+            "print(sorted(doc.spans['claimx'].labels if 'claimx' in doc.spans else []))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT / "tests")
+    assert out.returncode == 0, out.stderr
+
+
+def test_chunks_cut_at_paragraph_breaks_and_cover_the_text():
+    text = "\n\n".join("x" * 40 for _ in range(10))
+    pieces = list(chunks(text, 100))
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= 100 for _, p in pieces)
+    assert all(text[o:o + len(p)] == p for o, p in pieces)
