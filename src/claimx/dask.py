@@ -1,0 +1,175 @@
+"""Running claimx on Dask: a bag step for other pipelines, and a cluster run into an output folder.
+
+Both load the pipeline once per worker process, not per document (``worker_extractor``).
+The workers read the files themselves, so every path (and a ``patterns`` folder, if given)
+must be readable at the same location on every worker, as on a shared file system, and
+claimx must be installed there. spaCy holds the GIL while it works, so start workers with
+one thread each and as many processes as cores (``dask worker --nthreads 1 --nworkers N``).
+
+``run_to_folder`` writes exactly what ``claimx.corpus.run_to_folder`` writes: documents go
+to the cluster in batches, a bounded number at a time, and their outputs are written in
+input order through the same ``OutputFolder``, so the files are byte-identical and memory
+stays flat however many documents there are.
+"""
+from __future__ import annotations
+
+import threading
+from collections import deque
+from contextlib import nullcontext
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
+
+import dask.bag as db
+
+from .corpus import DocOutput, RunSummary, _count, file_sha256, process_source, process_text, to_output
+from .pipeline import Extractor
+from .reading import DEFAULT_MAX_BYTES, Source, iter_sources
+from .writing import Journal, OutputFolder, read_journal
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+BATCH_SIZE = 32
+
+_extractors: dict[Optional[str], Extractor] = {}
+_extractors_lock = threading.Lock()
+
+
+class DocumentError(Exception):
+    """A document in a bag that could not be read; it says which and why (picklable, unlike ReadError)."""
+
+
+def worker_extractor(patterns: Optional[str | Path] = None) -> Extractor:
+    """This process's Extractor for a patterns folder, built on first use and kept."""
+    key = None if patterns is None else str(patterns)
+    with _extractors_lock:
+        if key not in _extractors:
+            _extractors[key] = Extractor(key)
+        return _extractors[key]
+
+
+def extract_bag(bag: db.Bag, *, patterns: Optional[str | Path] = None, texts: bool = False,
+                as_dicts: bool = False) -> db.Bag:
+    """A bag of the records found in a bag of documents, in the bag's order.
+
+    By default the items are paths of files or folders, read as ``claimx extract`` reads
+    them (a folder gives all its files; a file's doc_id is its name). With ``texts=True``
+    the items are ``(doc_id, text)`` pairs. Records are pydantic models, or plain dicts
+    (``model_dump``) with ``as_dicts=True``. A file that cannot be read raises DocumentError.
+    """
+    work = _records_of_texts if texts else _records_of_paths
+    records = bag.map_partitions(work, None if patterns is None else str(patterns))
+    return records.map(_as_dict) if as_dicts else records
+
+
+def _as_dict(record) -> dict:
+    return record.model_dump()
+
+
+def _records_of_paths(paths: Iterable[str | Path], patterns: Optional[str]) -> list:
+    extractor = worker_extractor(patterns)
+    records = []
+    for source in iter_sources(paths):
+        result = process_source(extractor, source)
+        if result.error is not None:
+            raise DocumentError(f"{source.path}: {result.error.stage}: {result.error.reason}"
+                                f" ({result.error.hint})")
+        records.extend(result.records)
+    return records
+
+
+def _records_of_texts(pairs: Iterable[tuple[str, str]], patterns: Optional[str]) -> list:
+    extractor = worker_extractor(patterns)
+    records = []
+    for doc_id, text in pairs:
+        records.extend(process_text(extractor, text, doc_id=doc_id).records)
+    return records
+
+
+def outputs_of_batch(sources: list[Source], patterns: Optional[str], max_bytes: int) -> list[DocOutput]:
+    """The task a worker runs: read and extract a batch of files into their JSONL lines."""
+    extractor = worker_extractor(patterns)
+    return [to_output(process_source(extractor, source, max_bytes=max_bytes)) for source in sources]
+
+
+def run_to_folder(paths: Iterable[str | Path], outdir: str | Path, *, scheduler: Union[str, "Client"],
+                  patterns: Optional[str | Path] = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                  resume: bool = False, batch_size: int = BATCH_SIZE, in_flight: Optional[int] = None,
+                  on_document: Optional[Callable[[DocOutput], None]] = None) -> RunSummary:
+    """Extract every file under ``paths`` into ``outdir`` on a dask.distributed cluster.
+
+    ``scheduler`` is the scheduler's address (``tcp://host:8786``) or a connected Client.
+    The output folder is the one ``claimx.corpus.run_to_folder`` writes, byte for byte.
+    ``batch_size`` documents make one task; at most ``in_flight`` tasks are queued at a
+    time (default: twice the cluster's threads).
+    """
+    paths = list(paths)
+    outdir = Path(outdir)
+    journal = read_journal(outdir) if resume else None
+    skip = settle_journal(iter_sources(paths), journal) if journal is not None else set()
+    summary = RunSummary()
+    sources = _without_skipped(iter_sources(paths), skip, summary)
+    patterns = None if patterns is None else str(patterns)
+    with _client(scheduler) as client, OutputFolder(outdir, journal=journal) as out:
+        window = in_flight or max(2, 2 * sum(client.nthreads().values()))
+        for output in _cluster_outputs(client, sources, patterns, max_bytes, batch_size, window):
+            out.write_document(output.claim_lines, output.document_line, output.error_lines)
+            _count(summary, output)
+            if on_document is not None:
+                on_document(output)
+    return summary
+
+
+def settle_journal(sources: Iterable[Source], journal: Journal) -> set[tuple[str, str]]:
+    """Which sources a resumed run skips, as (doc_id, path); forgets the journal's stale documents.
+
+    The same decisions as ``claimx.corpus.pending_sources``, made in one pass that keeps
+    only the skipped sources, so a resumed run does not hold the whole list of paths.
+    """
+    journal_ids = {doc_id for doc_id, _ in journal.done}
+    skip, stale = set(), set()
+    for source in sources:
+        if source.doc_id not in journal_ids:
+            continue  # new: nothing of it in the journal to skip or forget
+        if journal.is_done(source.doc_id, file_sha256(source.path) or ""):
+            skip.add((source.doc_id, str(source.path)))
+        else:
+            stale.add(source.doc_id)
+    journal.forget(stale)
+    return skip
+
+
+def _without_skipped(sources: Iterable[Source], skip: set[tuple[str, str]], summary: RunSummary) -> Iterator[Source]:
+    for source in sources:
+        if (source.doc_id, str(source.path)) in skip:
+            summary.skipped += 1
+        else:
+            yield source
+
+
+def _client(scheduler: Union[str, "Client"]):
+    """A context giving a Client: a new one for an address (closed after), or the one given."""
+    from distributed import Client  # imported here so that extract_bag needs only dask[bag]
+
+    if isinstance(scheduler, Client):
+        return nullcontext(scheduler)
+    return Client(scheduler, set_as_default=False)
+
+
+def _cluster_outputs(client: "Client", sources: Iterable[Source], patterns: Optional[str], max_bytes: int,
+                     batch_size: int, window: int) -> Iterator[DocOutput]:
+    """Each document's output in input order, with at most ``window`` batches queued."""
+    queued: deque = deque()
+    for batch in _batches(sources, batch_size):
+        if len(queued) >= window:
+            yield from queued.popleft().result()
+        queued.append(client.submit(outputs_of_batch, batch, patterns, max_bytes, pure=False))
+    while queued:
+        yield from queued.popleft().result()
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
