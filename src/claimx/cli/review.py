@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..records import KINDS
-from ..review import evaluate as evaluation
+from ..review.evaluate import evaluate, format_table
 from ..review.interactive import review_in_terminal
 from ..review.outdir import ReviewError, load_run
 from ..review.report import write_report
@@ -114,7 +114,7 @@ def evaluate_cmd(outdir: Path, gold: Path, as_json: bool, errors: bool, use_verd
     try:
         run = load_run(outdir)
         records = reviewed(run.records, load_latest(run.path), accepted_only=False) if use_verdicts else run.records
-        figures, mistakes = evaluation.evaluate(gold, records)
+        figures, mistakes = evaluate(gold, records)
     except ReviewError as exc:
         raise _fail(exc) from None
     for problem in run.problems:
@@ -124,7 +124,7 @@ def evaluate_cmd(outdir: Path, gold: Path, as_json: bool, errors: bool, use_verd
             figures["errors"] = [{"doc": m.doc, "what": m.what, "kind": m.kind, "line": m.line} for m in mistakes]
         click.echo(json.dumps(figures))
         return
-    click.echo(evaluation.format_table(figures))
+    click.echo(format_table(figures))
     if errors:
         click.echo(f"\n{len(mistakes)} errors:")
         click.echo("\n".join(m.line for m in mistakes))
