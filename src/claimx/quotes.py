@@ -1,20 +1,43 @@
-"""The ``claimx_quotes`` component: quotations and their speakers (stub)."""
+"""The ``claimx_quotes`` component: quotations and their speakers.
+
+One ``Found(kind="quote")`` per paragraph of a quotation, spanning the quoted words
+without the marks. The work is in spaCy-free modules (``quote_extraction`` and the
+modules it names); this one loads the word lists and plugs the result into spaCy.
+"""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import found  # noqa: F401  (registers the Doc extensions)
+from .found import Found
+from .patterns import patterns_dir as resolve_patterns_dir
+from .quote_extraction import QuoteExtractor
+from .quote_lexicon import load_lexicon, save_lexicon
+
+SUBFOLDER = "quotes"
 
 
 class QuoteFinder:
     def __init__(self, nlp: Language, name: str = "claimx_quotes", patterns_dir: Optional[str] = None):
         self.name = name
+        self.extractor = QuoteExtractor(load_lexicon(resolve_patterns_dir(patterns_dir) / SUBFOLDER))
 
     def __call__(self, doc: Doc) -> Doc:
+        found = doc._.claimx_found
+        for item in self.extractor.extract(doc.text):
+            found.append(Found(kind="quote", start=item.start, end=item.end, rule=item.rule, fields=item.fields()))
         return doc
+
+    def to_disk(self, path: str | Path, *, exclude=()) -> None:
+        """Write the word lists in use, as loaded, under ``path``."""
+        save_lexicon(self.extractor.lexicon, Path(path) / SUBFOLDER)
+
+    def from_disk(self, path: str | Path, *, exclude=()) -> "QuoteFinder":
+        self.extractor = QuoteExtractor(load_lexicon(Path(path) / SUBFOLDER))
+        return self
 
 
 @Language.factory("claimx_quotes", default_config={"patterns_dir": None})

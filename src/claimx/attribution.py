@@ -1,0 +1,248 @@
+"""Finding the attribution of a quotation: the cue verb and the speaker phrase around it.
+
+Four places are looked at, as press releases write them:
+- after the closing mark: "…,” said Jane Doe." / "…,” the Minister added."
+- before the opening mark: "Jane Doe, Minister for Data, said: “…" / "According to Jane Doe, “…"
+- a partial quotation: "Jane Doe described it as “a banner year”" / "…said it was “encouraging”"
+- a cue paragraph just before: "Jane Doe said:" or just "Jane Doe:" on a line of its own.
+The verbs, auxiliaries and linking words are data (``patterns/quotes/speech_verbs.json``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .quote_lexicon import QuoteLexicon
+from .speakers import CONNECTORS, SpeakerParser, Token
+
+SENTENCE_END = frozenset({".", "!", "?"})
+WINDOW = 300
+MAX_PHRASE_TOKENS = 20
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A speaker phrase as written, its cue verb and the rule that found them.
+
+    ``loose`` marks a cue with no punctuation tying it to the quotation ("promises “New
+    Deal”"): such a quotation counts only when it reads as speech, not as a slogan.
+    """
+
+    phrase: str
+    cue: Optional[str]
+    rule: str
+    loose: bool = False
+
+
+class AttributionFinder:
+    def __init__(self, lexicon: QuoteLexicon, parser: SpeakerParser, marks: frozenset[str]):
+        self.parser = parser
+        self.marks = marks
+        self.speech = _phrases(lexicon.lower("speech_verbs"))
+        self.characterising = _phrases(lexicon.lower("characterising_verbs"))
+        self.links = _phrases(lexicon.lower("partial_links"))
+        self.auxiliaries = _phrases(lexicon.lower("auxiliaries"))
+        self.tails = _phrases(lexicon.lower("cue_tails"))
+
+    # --- the four places -------------------------------------------------------------
+
+    def after(self, text: str, pos: int, limit: int) -> Optional[Attribution]:
+        """'…,” said Jane Doe.' or '…,” Jane Doe said.' right after the closing mark at pos-1."""
+        toks = self._until_mark(self.parser.tokens(text[pos:min(limit, pos + WINDOW)], pos))
+        i = 0
+        while i < len(toks) and toks[i].text in ",.!?…":
+            i += 1
+        n = _match_at(toks, i, self.speech)
+        if n:
+            end = i + n
+            while end < len(toks) and self._phrase_word(toks[end]) and end - i - n < MAX_PHRASE_TOKENS:
+                end += 1
+            phrase = self._span_text(text, toks, i + n, end)
+            if phrase:
+                return Attribution(phrase, _joined(toks, i, n), "said-after")
+        end = i
+        while end < len(toks) and (self._phrase_word(toks[end]) or toks[end].text == ",") \
+                and end - i < MAX_PHRASE_TOKENS:
+            end += 1
+        j = self._skip_forward(toks, end, self.auxiliaries)
+        n = _match_at(toks, j, self.speech)
+        phrase = self._span_text(text, toks, i, end)
+        if n and phrase:
+            return Attribution(phrase, _joined(toks, j, n), "said-after")
+        return None
+
+    def before(self, text: str, start: int, pos: int) -> Optional[Attribution]:
+        """The attribution in the same sentence before the opening mark at pos."""
+        toks = self.parser.tokens(text[max(start, pos - WINDOW):pos], max(start, pos - WINDOW))
+        toks = self._since_sentence_start(toks)
+        j = len(toks)
+        while j and toks[j - 1].text in ":,–—-":
+            j -= 1
+        loose = j == len(toks)
+        j = self._skip_back(toks, j, self.tails)
+        n = _match_before(toks, j, self.speech)
+        if n:
+            return Attribution(self._subject(text, toks, j - n), _joined(toks, j - n, n), "said-before", loose)
+        found = self._verb_then_phrase(text, toks, j)
+        if found:
+            return found
+        n = _match_before(toks, j, self.links)
+        if n:
+            return self._partial(text, toks, j - n)
+        return None
+
+    def cue_paragraph(self, text: str, ps: int, pe: int) -> Optional[Attribution]:
+        """A paragraph ending 'Jane Doe said:' (or only 'Jane Doe:') that introduces speech."""
+        if text[pe - 1] != ":":
+            return None
+        toks = self._since_sentence_start(self.parser.tokens(text[max(ps, pe - WINDOW):pe], max(ps, pe - WINDOW)))
+        j = self._skip_back(toks, len(toks) - 1, self.tails)
+        n = _match_before(toks, j, self.speech)
+        if n:
+            return Attribution(self._subject(text, toks, j - n), _joined(toks, j - n, n), "said-colon")
+        words = toks[:-1]
+        if 0 < len(words) <= 12 and all(self._phrase_word(t) or t.text == "," for t in words) \
+                and len(toks) == len(self.parser.tokens(text[ps:pe])):
+            sp = self.parser.parse(text[words[0].start:words[-1].end])
+            if sp and sp.kind in ("person", "unnamed"):
+                return Attribution(text[words[0].start:words[-1].end], None, "name-colon")
+        return None
+
+    # --- pieces ----------------------------------------------------------------------
+
+    def _partial(self, text: str, toks: list[Token], j: int) -> Optional[Attribution]:
+        """'described it as “…”': a speech or characterising verb shortly before the link."""
+        for k in range(j - 1, max(-1, j - 16), -1):
+            for verbs in (self.speech, self.characterising):
+                n = _match_before(toks, k + 1, verbs)
+                if n:
+                    return Attribution(self._subject(text, toks, k + 1 - n), _joined(toks, k + 1 - n, n),
+                                       "partial")
+        return None
+
+    def _verb_then_phrase(self, text: str, toks: list[Token], j: int) -> Optional[Attribution]:
+        """'According to Jane Doe, “…': the verb comes first and the speaker fills the gap."""
+        k = j
+        while k and self._phrase_word(toks[k - 1]):
+            k -= 1
+        n = _match_before(toks, k, self.speech)
+        phrase = self._span_text(text, toks, k, j) if n else ""
+        if phrase and any(self.parser.is_name_word(w) for w in phrase.split()):
+            return Attribution(phrase, _joined(toks, k - n, n), "said-before")
+        return None
+
+    def _subject(self, text: str, toks: list[Token], k: int) -> str:
+        """The speaker phrase that ends just before token k (the verb), walking backwards."""
+        j = self._skip_clutter(toks, k)
+        end = j
+        while j > 0 and end - j < MAX_PHRASE_TOKENS:
+            word = toks[j - 1].text
+            low = word.lower()
+            if word == ",":
+                if j >= 2 and self.parser.is_name_word(toks[j - 2].text):
+                    j -= 1
+                    continue
+                break
+            if not self._phrase_word(toks[j - 1]):
+                break
+            j -= 1
+            if low in self.parser.pronouns:
+                break
+            if low in self.parser.determiners and not self._phrase_goes_on(toks, j):
+                break
+        return self._span_text(text, toks, j, end)
+
+    def _phrase_goes_on(self, toks: list[Token], j: int) -> bool:
+        """Whether the phrase continues before the determiner at j: "Minister for the Office",
+        "Jane Doe, the Minister"."""
+        if not j:
+            return False
+        prev = toks[j - 1].text
+        if prev.lower() in CONNECTORS and prev.lower() != "the":
+            return True
+        return prev == "," and j >= 2 and self.parser.is_name_word(toks[j - 2].text)
+
+    def _skip_clutter(self, toks: list[Token], k: int) -> int:
+        """Step back over auxiliaries ('is expected to'), time words, parentheses and a
+        relative clause (', who attended the event,') between the speaker and the verb."""
+        while True:
+            before = k
+            k = self._skip_back(toks, k, self.auxiliaries)
+            if k and toks[k - 1].text == ")":
+                while k and toks[k - 1].text != "(":
+                    k -= 1
+                k = max(0, k - 1)
+            if k and toks[k - 1].text == ",":
+                for c in range(k - 2, max(-1, k - 16), -1):
+                    if toks[c].text in SENTENCE_END:
+                        break
+                    if toks[c].text.lower() in ("who", "which") and c and toks[c - 1].text == ",":
+                        k = c - 1
+                        break
+            if k == before:
+                return k
+
+    def _phrase_word(self, tok: Token) -> bool:
+        return self.parser.is_phrase_word(tok.text)
+
+    def _skip_back(self, toks, j, phrases) -> int:
+        while True:
+            n = _match_before(toks, j, phrases)
+            if not n:
+                return j
+            j -= n
+
+    def _skip_forward(self, toks, i, phrases) -> int:
+        while True:
+            n = _match_at(toks, i, phrases)
+            if not n:
+                return i
+            i += n
+
+    def _until_mark(self, toks: list[Token]) -> list[Token]:
+        for i, t in enumerate(toks):
+            if t.text in self.marks or t.text in SENTENCE_END and i > 1:
+                return toks[:i]
+        return toks
+
+    def _since_sentence_start(self, toks: list[Token]) -> list[Token]:
+        for i in range(len(toks) - 1, -1, -1):
+            if toks[i].text in SENTENCE_END or toks[i].text in self.marks:
+                return toks[i + 1:]
+        return toks
+
+    def _span_text(self, text: str, toks: list[Token], i: int, j: int) -> str:
+        """Text of toks[i:j] without leading or trailing connectors and commas."""
+        while i < j and (toks[i].text == "," or toks[i].text.lower() in ("and", "for", "of", "at", "on")):
+            i += 1
+        while j > i and (toks[j - 1].text == "," or toks[j - 1].text.lower() in
+                         ("and", "for", "of", "the", "a", "an", "at", "on")):
+            j -= 1
+        return text[toks[i].start:toks[j - 1].end] if j > i else ""
+
+
+def _phrases(words) -> dict[int, frozenset[tuple[str, ...]]]:
+    """Word lists as tuples of lower-case words, grouped by length (longest tried first)."""
+    by_len: dict[int, set] = {}
+    for w in words:
+        parts = tuple(w.split())
+        by_len.setdefault(len(parts), set()).add(parts)
+    return {n: frozenset(v) for n, v in sorted(by_len.items(), reverse=True)}
+
+
+def _match_at(toks: list[Token], i: int, phrases) -> int:
+    for n, options in phrases.items():
+        if i + n <= len(toks) and tuple(t.text.lower() for t in toks[i:i + n]) in options:
+            return n
+    return 0
+
+
+def _match_before(toks: list[Token], j: int, phrases) -> int:
+    for n, options in phrases.items():
+        if j - n >= 0 and tuple(t.text.lower() for t in toks[j - n:j]) in options:
+            return n
+    return 0
+
+
+def _joined(toks: list[Token], i: int, n: int) -> str:
+    return " ".join(t.text for t in toks[i:i + n])

@@ -1,0 +1,72 @@
+"""The word lists behind quotation finding, read from ``patterns/quotes/``.
+
+Every list is data: a JSON object whose values are lists of strings. A file with a
+missing or unknown key, or a list holding something other than strings, fails at
+start-up with the file and the line of the offending key.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .patterns import PatternError, load_json
+
+FILES: dict[str, tuple[str, ...]] = {
+    "marks.json": ("double_open", "double_close", "double_either", "single_open", "single_close",
+                   "single_either"),
+    "speech_verbs.json": ("speech_verbs", "characterising_verbs", "partial_links", "auxiliaries", "cue_tails"),
+    "people.json": ("titles", "given_name_titles", "role_words", "org_words", "unnamed_speakers", "pronouns",
+                    "first_person", "name_particles", "post_nominals", "determiners", "not_names", "prepositions"),
+    "narration.json": ("continuation_openers", "list_bullets"),
+}
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """All word lists, as frozensets keyed by their JSON key, plus the raw data for to_disk."""
+
+    words: dict[str, frozenset[str]]
+    raw: dict[str, dict]
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self.words[key]
+
+    def lower(self, key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.words[key])
+
+
+def load_lexicon(folder: Path) -> QuoteLexicon:
+    """Read and check every quotes word list in ``folder`` (the ``quotes`` subfolder of a patterns dir)."""
+    words: dict[str, frozenset[str]] = {}
+    raw: dict[str, dict] = {}
+    for name, keys in FILES.items():
+        path = folder / name
+        data = load_json(path, required=keys, allowed=keys)
+        for key in keys:
+            words[key] = frozenset(_string_list(data[key], path, key))
+        raw[name] = data
+    return QuoteLexicon(words=words, raw=raw)
+
+
+def save_lexicon(lexicon: QuoteLexicon, folder: Path) -> None:
+    """Write back exactly the data that was loaded, one file per word-list file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in lexicon.raw.items():
+        (folder / name).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _string_list(value, path: Path, key: str) -> Iterable[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise PatternError(path, _line_of_key(path, key),
+                           f"'{key}' must be a list of non-empty strings")
+    return value
+
+
+def _line_of_key(path: Path, key: str) -> int | None:
+    needle = f'"{key}"'
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    return None
