@@ -34,6 +34,10 @@ def run_stats(run: Run, verdicts: dict[str, Verdict], *, top: int = 10) -> dict:
     }
 
 
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _section(title: str, pairs, width: int = 50) -> list[str]:
     lines = ["", title]
     lines += [f"  {str(name)[:width]:<{width}} {count:>6}" for name, count in pairs] or ["  (none)"]
@@ -42,7 +46,8 @@ def _section(title: str, pairs, width: int = 50) -> list[str]:
 
 def format_stats(stats: dict, *, docs_shown: int = 20) -> str:
     """A plain-text summary; the per-document list is cut at ``docs_shown`` rows."""
-    lines = [f"{stats['records']} records in {stats['documents']} documents, {stats['errors']} errors"]
+    lines = [f"{plural(stats['records'], 'record')} in {plural(stats['documents'], 'document')}, "
+             f"{plural(stats['errors'], 'error')}"]
     lines += _section("Records per kind", stats["per_kind"].items())
     per_doc = list(stats["per_document"].items())
     lines += _section("Records per document (most first)", per_doc[:docs_shown])
