@@ -1,9 +1,82 @@
-"""Finding a document's own date (its dateline or issue line) in its text (stub)."""
+"""Finding a document's own date (its dateline or issue line) in its text.
+
+In order of trust: a line that says so ("Published …", "issued … on …", "Last updated: …"),
+a dateline near the top (a line that is little but a date, or "CITY (date) –"), a date
+line closing the page, and last "today (date)" early in the text. Only full dates count:
+a breadcrumb such as "[September 2022]" never gives the day.
+"""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Optional
 
+from .dates import parse_date
+from .lexicon import Lexicon, default_lexicon
 
-def find_published(text: str) -> Optional[str]:
-    """The ISO date the document states as its own, or None."""
+HEAD_LINES = 6      # a dateline sits among the first few non-empty lines
+TAIL_LINES = 2      # a closing date line among the last few
+DATELINE_WORDS = 3  # words besides the date on a dateline ("| Green Gazette", "12:49 PM")
+CUE_GAP = 15        # characters between "Published" and its date, weekday included
+TODAY_CHARS = 1500  # "today (6 March 2013)" counts only early in the text
+
+
+@lru_cache(maxsize=4)
+def _full_date(lex: Lexicon) -> re.Pattern:
+    months = "|".join(sorted(lex.dates["months"], key=len, reverse=True))
+    day, month, year = r"\d{1,2}(?:st|nd|rd|th)?", rf"(?:{months})\.?", r"\d{4}"
+    return re.compile(rf"\b(?:{day}\s+(?:of\s+)?{month},?\s+{year}|{month}\s+{day},?\s+{year}"
+                      rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})\b", re.IGNORECASE)
+
+
+def _day_value(text: str, lex: Lexicon) -> Optional[str]:
+    found = parse_date(text, lex)
+    return found[0] if found and found[1] == "day" and not found[0].startswith("--") else None
+
+
+def _from_cue_line(lines: list[str], lex: Lexicon) -> Optional[str]:
+    cues = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.dates["published_cues"])) + r")\b", re.IGNORECASE)
+    for line in lines:
+        cue = cues.search(line)
+        date = cue and _full_date(lex).search(line, cue.end())
+        if date and _introduces(line[cue.end():date.start()]):
+            return _day_value(date.group(), lex)
     return None
+
+
+def _introduces(between: str) -> bool:
+    """"Published Tuesday, 02 April" or "issued by X on 23 September", not "published …, ending 31 December"."""
+    between = between.strip().lower()
+    return len(between) <= CUE_GAP or between.endswith((" on", ":", " at"))
+
+
+def _is_dateline(line: str, lex: Lexicon) -> Optional[str]:
+    date = _full_date(lex).search(line)
+    if not date:
+        return None
+    rest = (line[:date.start()] + " " + line[date.end():]).strip(" ()–-|,")
+    placed = re.fullmatch(r"[A-Z][A-Z .,'’]*\(\s*", line[:date.start()]) is not None
+    if placed or len(re.findall(r"\w+", rest)) <= DATELINE_WORDS:
+        return _day_value(date.group(), lex)
+    return None
+
+
+def _from_dateline(lines: list[str], lex: Lexicon) -> Optional[str]:
+    for line in lines:
+        value = _is_dateline(line, lex)
+        if value:
+            return value
+    return None
+
+
+def _from_today(text: str, lex: Lexicon) -> Optional[str]:
+    m = re.search(r"\btoday\s*\((?:\w+day,?\s*)?([^)]{6,30})\)", text[:TODAY_CHARS], re.IGNORECASE)
+    return _day_value(m.group(1), lex) if m else None
+
+
+def find_published(text: str, lex: Optional[Lexicon] = None) -> Optional[str]:
+    """The ISO date the document states as its own, or None."""
+    lex = lex or default_lexicon()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return (_from_cue_line(lines, lex) or _from_dateline(lines[:HEAD_LINES], lex)
+            or _from_dateline(lines[-TAIL_LINES:], lex) or _from_today(text, lex))

@@ -1,0 +1,126 @@
+"""The word lists behind quantity extraction, read from ``patterns/lexicon/*.json``.
+
+Everything a user may want to extend (a currency, a scale word, a qualifier, a month
+spelling) lives in those files; this module only reads and checks them, and offers them
+to the pure normalisers (numbers, money, dates) as one frozen ``Lexicon``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+from .patterns import PatternError, load_json, patterns_dir
+
+NUMBER_KEYS = ("units", "teens", "tens", "hundreds", "scales", "scale_abbreviations", "fractions",
+               "articles", "joiners", "not_counts", "money_only_abbreviations",
+               "percent_signs", "point_signs")
+CURRENCY_KEYS = ("symbols", "codes", "words", "minor_units", "dollar", "money_nouns", "weight_words")
+DATE_KEYS = ("months", "weekdays", "ordinal_suffixes", "year_cues", "year_followers", "published_cues",
+             "first_year", "last_year")
+UNIT_KEYS = ("units", "numbered_names", "clock_words", "street_words")
+RANGE_KEYS = ("openers", "joiners", "bare_joiners", "multipliers", "fold_suffixes")
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    numbers: dict[str, Any]
+    currencies: dict[str, Any]
+    qualifiers: dict[str, str]
+    dates: dict[str, Any]
+    units: dict[str, Any]
+    ranges: dict[str, Any]
+
+    def number_words(self) -> dict[str, float]:
+        """Every number word with its value (fractions included)."""
+        n = self.numbers
+        return {**n["units"], **n["teens"], **n["tens"], **n["hundreds"], **n["scales"],
+                **{k: v for k, v in n["fractions"].items() if k.isalpha()}}
+
+    def scale_words(self) -> dict[str, float]:
+        return {**self.numbers["scales"], **self.numbers["scale_abbreviations"]}
+
+    def currency_words(self) -> dict[str, str]:
+        return self.currencies["words"]
+
+    def token_lists(self) -> dict[str, list[str]]:
+        """The named lists a token pattern may use as ``"@name"`` inside IN / NOT_IN."""
+        n, c, d, u, r = self.numbers, self.currencies, self.dates, self.units, self.ranges
+        words = self.number_words()
+        month_tokens = sorted({*d["months"], *(m + "." for m in d["months"] if len(m) <= 4)})
+        return {
+            "number_words": sorted(words),
+            "number_words_inner": sorted({*words, *n["joiners"], *n["articles"]}),
+            "big_number_words": sorted({*n["hundreds"], *n["scales"]}),
+            "articles": sorted(n["articles"]),
+            "scale_words": sorted({*n["scales"], *n["scale_abbreviations"], *n["hundreds"]}),
+            "currency_symbols": sorted(c["symbols"]),
+            "currency_codes": sorted(c["codes"]),
+            "currency_words": sorted({w.split()[-1] for w in c["words"]}),
+            "currency_word_prefixes": sorted({w.split()[0] for w in c["words"] if " " in w}),
+            "minor_unit_words": sorted(w for w in c["minor_units"] if len(w) > 1),
+            "months": month_tokens,
+            "weekdays": sorted(d["weekdays"]),
+            "year_cues": sorted(d["year_cues"]),
+            "year_followers": sorted(d["year_followers"]),
+            "money_nouns": sorted(c["money_nouns"]),
+            "weight_words": sorted(c["weight_words"]),
+            "numbered_names": sorted({w.split()[-1] for w in u["numbered_names"]}),
+            "clock_words": sorted(u["clock_words"]),
+            "street_words": sorted(u["street_words"]),
+            "multiplier_words": sorted(r["multipliers"]),
+        }
+
+    def regex_parts(self) -> dict[str, list[str]]:
+        """The named word lists a token class regex may use as ``{name}``."""
+        n, c, d = self.numbers, self.currencies, self.dates
+        return {
+            "scales": [*n["scales"], *n["scale_abbreviations"]],
+            "fraction_glyphs": [f for f in n["fractions"] if not f.isascii()],
+            "minor_unit_letters": [w for w in c["minor_units"] if len(w) == 1],
+            "currency_symbols": list(c["symbols"]),
+            "currency_codes": list(c["codes"]),
+            "months": list(d["months"]),
+            "number_words": list(self.number_words()),
+        }
+
+
+def _checked(path: Path, keys: tuple[str, ...]) -> dict:
+    return load_json(path, required=keys, allowed=keys)
+
+
+def _check_numbers(data: dict, path: Path) -> None:
+    for key in ("units", "teens", "tens", "hundreds", "scales", "scale_abbreviations", "fractions"):
+        table = data[key]
+        if not isinstance(table, dict) or not all(isinstance(v, (int, float)) for v in table.values()):
+            raise PatternError(path, None, f"'{key}' must map words to numbers")
+
+
+def _check_qualifiers(data: dict, path: Path) -> None:
+    table = data["qualifiers"]
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise PatternError(path, None, "'qualifiers' must map phrases to a qualifier type (a string)")
+
+
+def load_lexicon(folder: Optional[str | Path] = None) -> Lexicon:
+    """Read and check ``lexicon/*.json`` under a patterns folder (the shipped one by default)."""
+    base = patterns_dir(folder) / "lexicon"
+    numbers = _checked(base / "numbers.json", NUMBER_KEYS)
+    _check_numbers(numbers, base / "numbers.json")
+    qualifiers = load_json(base / "qualifiers.json", required=("qualifiers",), allowed=("qualifiers",))
+    _check_qualifiers(qualifiers, base / "qualifiers.json")
+    return Lexicon(
+        numbers=numbers,
+        currencies=_checked(base / "currencies.json", CURRENCY_KEYS),
+        qualifiers=qualifiers["qualifiers"],
+        dates=_checked(base / "dates.json", DATE_KEYS),
+        units=_checked(base / "units.json", UNIT_KEYS),
+        ranges=_checked(base / "ranges.json", RANGE_KEYS),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, read once."""
+    return load_lexicon()

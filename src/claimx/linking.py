@@ -1,0 +1,44 @@
+"""Linking the two ends of a change or range ("from 9 to at least 58", "between £250 and
+£5,000", "rose from 4.4 per cent to 5.7 per cent") with a shared ``group`` id.
+
+The words that open and join a range are lexicon data (``lexicon/ranges.json``).
+"""
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Doc
+
+LINKABLE = frozenset({"percentage", "money", "count", "date"})
+
+
+class _Item(Protocol):
+    label: str
+    start: int
+    end: int
+    fields: dict
+
+
+def _first_token(item: _Item, qualifiers: dict[int, tuple[int, str]]) -> int:
+    """Where an item begins once its qualifier ("at least 58") is counted in."""
+    return qualifiers[item.start][0] if item.start in qualifiers else item.start
+
+
+def is_range(doc: Doc, a: _Item, b: _Item, qualifiers: dict[int, tuple[int, str]], words: dict) -> bool:
+    """Whether ``a`` and ``b`` are the two ends of one change or range."""
+    if a.label != b.label or a.label not in LINKABLE:
+        return False
+    gap = " ".join(t.lower_ for t in doc[a.end:_first_token(b, qualifiers)])
+    if gap not in words["joiners"]:
+        return False
+    first = _first_token(a, qualifiers)
+    opener = doc[first - 1].lower_ if first > 0 else ""
+    return opener in words["openers"] or gap in words["bare_joiners"]
+
+
+def link_ranges(doc: Doc, items: list, qualifiers: dict[int, tuple[int, str]], words: dict) -> None:
+    """Give both ends of each range in ``items`` (in document order) the same ``group``."""
+    for a, b in zip(items, items[1:]):
+        if is_range(doc, a, b, qualifiers, words):
+            group = a.fields.setdefault("group", f"g{doc[a.start].idx}")
+            b.fields["group"] = group

@@ -1,0 +1,174 @@
+"""Reading a written number as a value: "600,000", "1.2 million", "two hundred and fifty",
+"half a million", "2 1/2", "2¼", "5bn". No spaCy here: text in, number (or None) out.
+
+A small state machine walks the pieces so that sequences which are not one number
+("two and three", "5 6", a lone "hundred" or "half") give None rather than a wrong value:
+a wrong number is worse than a missed one.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import Lexicon
+
+DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?|\.\d+")
+# after an "and", what may follow depends on what came before it
+_AND_AFTER_TOTAL = "and"          # "two hundred and fifty": any number word may follow
+_AND_BEFORE_FRACTION = "and-frac"  # "one and a half": only "a half" / "a quarter" may follow
+
+
+@lru_cache(maxsize=8)
+def _splitter(lex: Lexicon) -> re.Pattern:
+    glyphs = [re.escape(f) for f in lex.numbers["fractions"] if not f.isalpha()]
+    return re.compile(r"\d+/\d+|\d[\d,]*(?:\.\d+)?|\.\d+|" + "|".join(glyphs) + r"|[^\W\d_]+\.?|\S")
+
+
+def pieces(text: str, lex: Lexicon) -> list[str]:
+    """Split a number expression into digits, words, fraction glyphs and joiners."""
+    return _splitter(lex).findall(text.lower())
+
+
+class _Reader:
+    """Accumulates one number; ``feed`` returns False at the first piece that cannot belong."""
+
+    def __init__(self, lex: Lexicon, money: bool):
+        self.lex, self.money = lex, money
+        self.total, self.current, self.last = Decimal(0), None, None
+        self.whole = False  # saw something other than a fraction
+
+    def feed(self, piece: str) -> bool:
+        n = self.lex.numbers
+        for test, step in ((DIGITS.fullmatch(piece), self._digits), (piece in n["fractions"], self._fraction),
+                           (piece in n["units"] or piece in n["teens"], self._unit), (piece in n["tens"], self._tens),
+                           (piece in n["hundreds"], self._hundred), (self._is_scale(piece), self._scale),
+                           (piece in n["articles"], self._article), (piece in n["joiners"], self._joiner)):
+            if test:
+                return step(piece)
+        return False
+
+    def _is_scale(self, piece: str) -> bool:
+        n = self.lex.numbers
+        if piece in n["money_only_abbreviations"] and not self.money:
+            return False
+        return piece in n["scales"] or piece in n["scale_abbreviations"]
+
+    def _add(self, value, kind: str) -> bool:
+        self.current = (self.current or Decimal(0)) + Decimal(str(value))
+        self.last, self.whole = kind, self.whole or kind != "frac"
+        return True
+
+    def _digits(self, piece: str) -> bool:
+        if self.last is not None:
+            return False
+        return self._add(piece.replace(",", ""), "digit")
+
+    def _fraction(self, piece: str) -> bool:
+        if self.last not in (None, "digit", "unit", "tens", "and-article"):
+            return False
+        return self._add(self.lex.numbers["fractions"][piece], "frac")
+
+    def _unit(self, piece: str) -> bool:
+        n = self.lex.numbers
+        teen = piece in n["teens"]
+        if self.last not in (None, "scale", _AND_AFTER_TOTAL, "hyphen") and not (self.last == "tens" and not teen):
+            return False
+        return self._add(n["teens"].get(piece) or n["units"][piece], "unit")
+
+    def _tens(self, piece: str) -> bool:
+        if self.last not in (None, "scale", _AND_AFTER_TOTAL):
+            return False
+        return self._add(self.lex.numbers["tens"][piece], "tens")
+
+    def _hundred(self, piece: str) -> bool:
+        if self.last == "article":
+            self.current = Decimal(1)
+        if self.current is None or self.last not in ("article", "unit", "digit", "teen"):
+            return False
+        self.current *= Decimal(str(self.lex.numbers["hundreds"][piece]))
+        self.last, self.whole = "hundred", True
+        return True
+
+    def _scale(self, piece: str) -> bool:
+        if self.last in ("article", "frac-article"):
+            self.current = self.current or Decimal(1)
+        if self.current is None or self.last in ("scale", "hyphen", _AND_AFTER_TOTAL, _AND_BEFORE_FRACTION):
+            return False
+        scale = self.lex.scale_words()[piece]
+        self.total += self.current * Decimal(str(scale))
+        self.current, self.last, self.whole = None, "scale", True
+        return True
+
+    def _article(self, piece: str) -> bool:
+        follows = {None: "article", "frac": "frac-article", _AND_BEFORE_FRACTION: "and-article"}
+        if self.last not in follows:
+            return False
+        self.last = follows[self.last]
+        return True
+
+    def _joiner(self, piece: str) -> bool:
+        if piece == "-":
+            if self.last != "tens":
+                return False
+            self.last = "hyphen"
+            return True
+        if self.last in ("hundred", "scale"):
+            self.last = _AND_AFTER_TOTAL
+        elif self.last in ("unit", "digit", "tens"):
+            self.last = _AND_BEFORE_FRACTION
+        else:
+            return False
+        return True
+
+    def value(self) -> Optional[float]:
+        if self.last in (None, "article", "hyphen", _AND_AFTER_TOTAL, _AND_BEFORE_FRACTION, "and-article"):
+            return None
+        if not self.whole:
+            return None
+        return float(self.total + (self.current or Decimal(0)))
+
+
+def parse_number(text: str, lex: Lexicon, *, money: bool = False) -> Optional[float]:
+    """The value of a number expression, or None when it is not one number.
+
+    ``money`` allows the scale letters that only amounts use ("$2b", "$1.5t").
+    """
+    reader = _Reader(lex, money)
+    parts = pieces(text, lex)
+    if not parts:
+        return None
+    try:
+        if not all(reader.feed(p) for p in parts):
+            return None
+    except InvalidOperation:
+        return None
+    return reader.value()
+
+
+def strip_suffix(text: str, suffixes: list[str]) -> tuple[str, Optional[str]]:
+    """Remove the longest of ``suffixes`` ending ``text`` (case-insensitive); return (rest, suffix)."""
+    low = text.lower().rstrip(" .")
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        if low.endswith(suffix):
+            return text[:len(low) - len(suffix)].rstrip(), suffix
+    return text, None
+
+
+def parse_percentage(text: str, lex: Lexicon) -> Optional[tuple[float, Optional[str]]]:
+    """(value, unit) for "98%", "18 per cent", "90% per cent", "4 percentage points"."""
+    n = lex.numbers
+    rest, point = strip_suffix(text, n["point_signs"])
+    if point is not None:
+        rest, _ = strip_suffix(rest, n["percent_signs"])
+        unit = "percentage points"
+    else:
+        unit = None
+        rest, sign = strip_suffix(text, n["percent_signs"])
+        if sign is None:
+            return None
+        while sign is not None:
+            rest, sign = strip_suffix(rest, n["percent_signs"])
+    value = parse_number(rest, lex)
+    return None if value is None else (value, unit)
