@@ -134,6 +134,8 @@ class AttributionFinder:
     def _subject(self, text: str, toks: list[Token], k: int) -> str:
         """The speaker phrase that ends just before token k (the verb), walking backwards."""
         j = self._skip_clutter(toks, k)
+        if j >= 2 and toks[j - 1].text.lower() == "who" and toks[j - 2].text == ",":
+            j -= 2
         end = j
         while j > 0 and end - j < MAX_PHRASE_TOKENS:
             word = toks[j - 1].text

@@ -105,8 +105,8 @@ class QuoteExtractor:
         if attribution is not None and attribution.loose and not self._speech_like(text, quotation):
             attribution = None
         if attribution is not None:
-            resolved = self._resolve(self.parser.parse(attribution.phrase) if attribution.phrase else None,
-                                     names, accepted)
+            speaker = self.parser.parse(attribution.phrase) if attribution.phrase else None
+            resolved = self._resolve(speaker, names, accepted, quotation.start)
             rule, cue = attribution.rule, attribution.cue
         elif previous and previous.last_paragraph >= first - 1 and self._speech_like(text, quotation):
             resolved, rule, cue = previous.resolved, "continued", previous.cue
@@ -155,6 +155,8 @@ class QuoteExtractor:
             speaker = self.parser.parse(attribution.phrase) if attribution.phrase else None
             block = self.blocks.block_after(text, paragraphs, i, self._mentions(speaker))
             if block:
+                block = self.pairer.trimmed(text, block)
+            if block and block.segments:
                 out.append((block, Attribution(attribution.phrase, attribution.cue, attribution.rule + "-block")))
         return out
 
@@ -171,21 +173,25 @@ class QuoteExtractor:
 
     # --- resolution ------------------------------------------------------------------
 
-    def _resolve(self, sp: Optional[Speaker], names: NameIndex, accepted: list[_Accepted]) -> Resolved:
+    def _resolve(self, sp: Optional[Speaker], names: NameIndex, accepted: list[_Accepted], pos: int) -> Resolved:
         previous = accepted[-1].resolved if accepted else Resolved(None)
         if sp is None:
             return previous
         if sp.kind == "pronoun":
-            person = next((a.resolved for a in reversed(accepted) if a.resolved.is_person), None)
-            if person:
-                return person
-            sole = names.sole_titled_person()
-            return Resolved(sole, is_person=bool(sole))
+            return self._resolve_pronoun(names, accepted, pos)
         if sp.kind == "role":
             return self._resolve_role(sp, names, accepted)
         if sp.kind in ("unnamed", "org"):
             return Resolved(sp.name, sp.role, sp.org)
         return Resolved(self._fullest(sp, names), sp.role, sp.org, is_person=True)
+
+    def _resolve_pronoun(self, names: NameIndex, accepted: list[_Accepted], pos: int) -> Resolved:
+        """"he said": the previous quotation's person, else the last person named before."""
+        person = next((a.resolved for a in reversed(accepted) if a.resolved.is_person), None)
+        if person:
+            return person
+        name = names.last_person_before(pos) or names.sole_titled_person()
+        return Resolved(name, is_person=bool(name))
 
     def _fullest(self, sp: Speaker, names: NameIndex) -> str:
         if sp.kind == "person":

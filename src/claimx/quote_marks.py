@@ -86,7 +86,7 @@ class QuotationPairer:
         covered = sorted((q.open_at if q.open_at is not None else q.start, q.end) for q in doubles)
         singles = self._pair(text, paragraphs, self._single_re, self.single, "single", keep_unclosed=False,
                              skip=covered)
-        found = [self._trimmed(text, q) for q in doubles + singles]
+        found = [self.trimmed(text, q) for q in doubles + singles]
         return sorted((q for q in found if q.segments), key=lambda q: q.start)
 
     def _events(self, text, start, end, regex, marks, skip):
@@ -146,7 +146,8 @@ class QuotationPairer:
             return pending, ps, events
         return None, ps, events
 
-    def _trimmed(self, text: str, q: Quotation) -> Quotation:
+    def trimmed(self, text: str, q: Quotation) -> Quotation:
+        """The quotation with white space and stray marks cut from both ends of each segment."""
         segments = []
         for s, e in q.segments:
             while s < e and (text[s].isspace() or text[s] in self._trim):

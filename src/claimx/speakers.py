@@ -54,6 +54,9 @@ class SpeakerParser:
         self.pronouns = lexicon.lower("pronouns")
         self.unnamed = lexicon.lower("unnamed_speakers")
         self.prepositions = lexicon.lower("prepositions")
+        honorifics = "|".join(re.escape(t) for t in sorted(self.titles - self.roles, key=len, reverse=True))
+        self.honorific = re.compile(r"\b(?:" + honorifics + r")\s+((?:[A-Z][\w’'\-]+\s?){1,3})")
+        self.person_mention = re.compile(r"(?:[A-Z][\w’'\-]*\.?[ \t]+){1,6}[A-Z][\w’'\-]+")
 
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
         """Word and punctuation tokens; a final full stop is split off unless it belongs to
@@ -252,14 +255,23 @@ class NameIndex:
         words = self.text[max(0, pos - 30):pos].split()
         return bool(words) and (words[-1].lower() in self.parser.prepositions or words[-1] in self.parser.not_names)
 
+    def last_person_before(self, pos: int, window: int = 3000) -> Optional[str]:
+        """The last person named before pos ("Minister Jane Doe opened it. “…,” she said.")."""
+        last = None
+        for m in self.parser.person_mention.finditer(self.text, max(0, pos - window), pos):
+            sp = self.parser.parse(m.group())
+            if sp and sp.kind == "person":
+                last = sp.name
+        if last:
+            return self.fullest_for_surname(last.split()[-1]) or last
+        return None
+
     def sole_titled_person(self) -> Optional[str]:
         """The only person the document introduces with a title (Sir, Dr, Ms...), if exactly one."""
         key = ("sole", "")
         if key not in self._cache:
-            titles = "|".join(re.escape(t) for t in sorted(self.parser.titles - self.parser.roles, key=len,
-                                                             reverse=True))
             surnames = set()
-            for m in re.finditer(r"\b(?:" + titles + r")\s+((?:[A-Z][\w’'\-]+\s?){1,3})", self.text):
+            for m in self.parser.honorific.finditer(self.text):
                 words = m.group(1).split()
                 full = " ".join(words) if len(words) > 1 else self.fullest_for_given(words[0])
                 surnames.add((full or words[0]).split()[-1])

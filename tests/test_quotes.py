@@ -1,0 +1,142 @@
+"""The claimx_quotes component on press-release style examples written for these tests."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from claimx.quotes import QuoteFinder
+
+QUOTE_MARKS = "“”„«»\"‘’‹›'"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimx_quotes")
+    return nlp
+
+
+def quotes(nlp, text):
+    doc = nlp(text)
+    return [(text[f.start:f.end], f.fields["speaker"]) for f in doc._.claimx_found if f.kind == "quote"]
+
+
+def found(nlp, text):
+    return [f for f in nlp(text)._.claimx_found if f.kind == "quote"]
+
+
+CASES = [
+    pytest.param(
+        "Ports to get new cranes\n\n“These cranes will cut waiting times at every berth,” said Harbour Minister "
+        "Priya Lawson.\n",
+        [("These cranes will cut waiting times at every berth,", "Priya Lawson")], id="curly-said-after"),
+    pytest.param(
+        'Grants announced\n\nRegional Director Tom Okafor said: "We have funded 40 new projects this year."\n',
+        [("We have funded 40 new projects this year.", "Tom Okafor")], id="straight-said-colon"),
+    pytest.param(
+        "Libraries reopen\n\n‘We are delighted to open our doors again,’ said Councillor Ruth Ames.\n",
+        [("We are delighted to open our doors again,", "Ruth Ames")], id="uk-single-marks"),
+    pytest.param(
+        "Budget statement\n\nAnna Kowalski, Secretary for Finance, said: “This budget protects the services "
+        "people rely on.\n\n“It also keeps borrowing on a falling path.”\n\nThe budget takes effect in April.\n",
+        [("This budget protects the services people rely on.", "Anna Kowalski"),
+         ("It also keeps borrowing on a falling path.", "Anna Kowalski")], id="multi-paragraph"),
+    pytest.param(
+        "Rail upgrade\n\n“The new timetable adds 300 trains a week,” Transport Secretary Lee Brandt said today. "
+        "“Passengers will notice the difference from Monday.”\n",
+        [("The new timetable adds 300 trains a week,", "Lee Brandt"),
+         ("Passengers will notice the difference from Monday.", "Lee Brandt")], id="broken-by-attribution"),
+    pytest.param(
+        "Hospital funding\n\nHealth Minister Sara Quint said:\n\nThis money will pay for 200 new beds across the "
+        "region.\n\nWe will keep investing until every patient is seen on time.\n\nThe funding covers the next "
+        "two years.\n",
+        [("This money will pay for 200 new beds across the region.", "Sara Quint"),
+         ("We will keep investing until every patient is seen on time.", "Sara Quint")], id="said-colon-block"),
+    pytest.param(
+        "Flood defences\n\nProfessor Dana Whitfield leads the review panel.\n\n“Our rivers need room to spread,” "
+        "Professor Whitfield said.\n",
+        [("Our rivers need room to spread,", "Dana Whitfield")], id="title-surname-resolved"),
+    pytest.param(
+        "Skills plan\n\nThe plan was launched by the Education Secretary, Maria Chen, on Monday.\n\n"
+        "The Education Secretary said: “Every young person deserves a good apprenticeship.”\n",
+        [("Every young person deserves a good apprenticeship.", "Maria Chen")], id="role-resolved"),
+    pytest.param(
+        "Energy bills\n\nMinister Joe Harlow opened the new wind farm.\n\n“It will power 80,000 homes,” he "
+        "said.\n",
+        [("It will power 80,000 homes,", "Joe Harlow")], id="pronoun-resolved"),
+    pytest.param(
+        "Passport delays\n\n“We are processing applications as quickly as we can,” a Home Office spokesperson "
+        "said.\n",
+        [("We are processing applications as quickly as we can,", "a Home Office spokesperson")],
+        id="unnamed-speaker"),
+    pytest.param(
+        "Water quality\n\nThe regulator Aquawatch said the results were “deeply disappointing” for bathers.\n",
+        [("deeply disappointing", "Aquawatch")], id="partial-quotation"),
+    pytest.param(
+        "School results\n\n98% of pupils rated their school ‘Excellent’ and the scheme, known as “Bright "
+        "Futures”, will grow.\n",
+        [], id="scare-quotes-and-names-not-reported"),
+    pytest.param(
+        "Trade figures\n\nExports rose by 4%, according to Chief Economist Helen Marsh, who added: “The rise "
+        "is broad-based and likely to last into next year.”\n",
+        [("The rise is broad-based and likely to last into next year.", "Helen Marsh")],
+        id="added-after-relative-clause"),
+    pytest.param(
+        "Harbour works\n\nIt’s the council’s busiest year since the 1990s’ boom.\n\n“Work starts in May,” said "
+        "Mayor Ben Ode.\n",
+        [("Work starts in May,", "Ben Ode")], id="apostrophes-are-not-marks"),
+    pytest.param(
+        "Census\n\n“The census tells us who we are and how we live,” she said. “Thank you to everyone who "
+        "took part.\n\nThe next census is due in 2031.\n",
+        [("The census tells us who we are and how we live,", None),
+         ("Thank you to everyone who took part.", None)], id="unclosed-last-quote-ends-at-paragraph"),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_quotes_and_speakers(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+def test_paragraphs_of_one_quotation_share_its_id(nlp):
+    text = ("Jo Park said: “First part of the statement is here.\n\n“Second part is here.\n\n"
+            "“Third part ends it.”\n")
+    items = found(nlp, text)
+    assert len(items) == 3
+    assert len({f.fields["quote_id"] for f in items}) == 1
+    assert all(f.fields["cue"] == "said" for f in items)
+
+
+def test_role_and_org_are_split_from_the_speaker(nlp):
+    text = "Grants\n\n“We welcome the bids,” said Wildlife Trust Director Ian Moss.\n"
+    (item,) = found(nlp, text)
+    assert item.fields["speaker"] == "Ian Moss"
+    assert item.fields["speaker_role"] == "Director"
+    assert item.fields["speaker_org"] == "Wildlife Trust"
+    assert item.rule.startswith("quote.")
+
+
+@pytest.mark.parametrize("text", [
+    "Stray “ mark here.\n\nJane Doe said: “We are ready.”",
+    "Closing first” then “opening last",
+    "“\n\n”\n\n“",
+    "'''\"\"\"‘’‘’",
+    "said:",
+    "",
+    "Jane Doe said:\n\n",
+])
+def test_unbalanced_marks_never_raise(nlp, text):
+    for f in found(nlp, text):
+        assert 0 <= f.start < f.end <= len(text)
+
+
+def test_unbalanced_mark_keeps_the_rest_of_the_document(nlp):
+    text = "A stray “ opens here and never closes.\n\nJane Doe said: “We are ready for winter.”\n"
+    assert ("We are ready for winter.", "Jane Doe") in quotes(nlp, text)
+
+
+def test_to_disk_and_from_disk_round_trip(nlp, tmp_path):
+    finder = nlp.get_pipe("claimx_quotes")
+    finder.to_disk(tmp_path)
+    fresh = QuoteFinder(nlp).from_disk(tmp_path)
+    assert fresh.extractor.lexicon.words == finder.extractor.lexicon.words

@@ -1,0 +1,87 @@
+"""Speaker phrases split into name, role and organisation, and names resolved in a document."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+import spacy
+
+from claimx.patterns import PatternError, default_patterns_dir
+from claimx.quote_lexicon import load_lexicon
+from claimx.speakers import NameIndex, SpeakerParser
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return SpeakerParser(load_lexicon(default_patterns_dir() / "quotes"))
+
+
+@pytest.mark.parametrize("phrase, kind, name, role, org", [
+    ("Priya Lawson", "person", "Priya Lawson", None, None),
+    ("Harbour Minister Priya Lawson", "person", "Priya Lawson", "Harbour Minister", None),
+    ("Minister for the Coast Priya Lawson", "person", "Priya Lawson", "Minister for the Coast", None),
+    ("Anna Kowalski, Secretary for Finance", "person", "Anna Kowalski", "Secretary for Finance", None),
+    ("Port Authority Director Ian Moss", "person", "Ian Moss", "Director", "Port Authority"),
+    ("Professor Le Grove", "surname", "Le Grove", "Professor", None),
+    ("Lord Amberley", "surname", "Amberley", None, None),
+    ("the Chancellor", "role", None, "Chancellor", None),
+    ("The Chief Inspector of Schools", "role", None, "Chief Inspector of Schools", None),
+    ("a Home Office spokesperson", "unnamed", "a Home Office spokesperson", None, "Home Office"),
+    ("she", "pronoun", "she", None, None),
+    ("Jane Doe MP", "person", "Jane Doe", None, None),
+])
+def test_parse(parser, phrase, kind, name, role, org):
+    sp = parser.parse(phrase)
+    assert (sp.kind, sp.name, sp.role, sp.org) == (kind, name, role, org)
+
+
+DOC = ("Professor Nadia Le Grove chairs the panel. The report was received by the Chancellor, Ravi Mehta. "
+       "Sir Alan Price opened the event. Lord Amberley spoke last.")
+
+
+@pytest.mark.parametrize("method, arg, expected", [
+    ("fullest_for_surname", "Le Grove", "Nadia Le Grove"),
+    ("fullest_for_surname", "Amberley", None),
+    ("fullest_for_given", "Alan", "Alan Price"),
+    ("holder_of_role", "Chancellor", "Ravi Mehta"),
+])
+def test_name_index(parser, method, arg, expected):
+    assert getattr(NameIndex(DOC, parser), method)(arg) == expected
+
+
+def _copy_patterns(tmp_path):
+    target = tmp_path / "patterns"
+    shutil.copytree(default_patterns_dir(), target)
+    return target
+
+
+def test_bad_word_list_names_file_and_line(tmp_path):
+    folder = _copy_patterns(tmp_path)
+    path = folder / "quotes" / "people.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["pronouns"] = ["he", 3]
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    with pytest.raises(PatternError) as err:
+        spacy.blank("en").add_pipe("claimx_quotes", config={"patterns_dir": str(folder)})
+    assert err.value.path == str(path)
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if '"pronouns"' in text)
+    assert err.value.line == line
+
+
+def test_invalid_json_names_file_and_line(tmp_path):
+    folder = _copy_patterns(tmp_path)
+    path = folder / "quotes" / "speech_verbs.json"
+    path.write_text('{\n  "speech_verbs": ["said",\n}\n', encoding="utf-8")
+    with pytest.raises(PatternError, match=r"speech_verbs\.json:3"):
+        spacy.blank("en").add_pipe("claimx_quotes", config={"patterns_dir": str(folder)})
+
+
+def test_unknown_key_is_refused(tmp_path):
+    folder = _copy_patterns(tmp_path)
+    path = folder / "quotes" / "narration.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["openers"] = ["This"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(PatternError, match="unknown key"):
+        load_lexicon(folder / "quotes")
