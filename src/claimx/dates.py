@@ -13,11 +13,12 @@ from typing import Optional
 
 from .lexicon import Lexicon
 
-NUMERIC = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})")
-ISO_LIKE = re.compile(r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})")
+NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
+ISO_LIKE = re.compile(r"(\d{4})([./-])(\d{1,2})\2(\d{1,2})")
+SEPARATORS = re.compile(r"[-/.]")
 FISCAL = re.compile(r"(?:fy\s*)?(\d{4})\s*[-/–]\s*(\d{2}|\d{4})|fy\s*(\d{4}|\d{2})", re.I)
 WORD_PIECE = re.compile(r"\d+[a-z]*|[a-z]+\.?|'\d\d", re.I)
-TWO_DIGIT_PIVOT = 50  # "21/04/16" is 2016, "03/05/98" is 1998
+TWO_DIGIT_PIVOT = 30  # "21/04/16" is 2016, "03/05/98" is 1998
 
 
 def _iso(year: Optional[int], month: int, day: Optional[int]) -> Optional[str]:
@@ -45,17 +46,36 @@ def parse_numeric(text: str, *, day_first: bool = True) -> Optional[tuple[str, s
     """"26/06/2012", "01.02.2013", "2015/08/12"."""
     m = ISO_LIKE.fullmatch(text)
     if m:
-        value = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        value = _iso(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         return (value, "day") if value else None
     m = NUMERIC.fullmatch(text)
     if not m:
         return None
-    a, b = int(m.group(1)), int(m.group(2))
+    a, b = int(m.group(1)), int(m.group(3))
     first, second = ((a, b), (b, a)) if day_first else ((b, a), (a, b))
-    year = _full_year(m.group(3))
+    year = _full_year(m.group(4))
     # the other order only when the preferred one is impossible ("02/22/2016")
     value = _iso(year, first[1], first[0]) or _iso(year, second[1], second[0])
     return (value, "day") if value else None
+
+
+def parse_compact(text: str, lex: Lexicon) -> Optional[tuple[str, str]]:
+    """A month name joined to its day and year by one kind of separator, no spaces:
+    "2019-sep-1", "23/Sep/2020", "Sep-23-2020", "05-Aug-2016", "Dec/2018"."""
+    core = text.strip("-/.")
+    if re.search(r"\s", core) or len(set(SEPARATORS.findall(core))) != 1:
+        return None
+    parts = SEPARATORS.split(core)
+    months = [p for p in parts if p.lower() in lex.dates["months"]]
+    years = [p for p in parts if re.fullmatch(r"\d{4}", p)]
+    days = [p for p in parts if re.fullmatch(r"\d{1,2}", p)]
+    if len(months) != 1 or len(years) != 1 or len(days) != len(parts) - 2:
+        return None
+    year, month = int(years[0]), lex.dates["months"][months[0].lower()]
+    if not year_in_range(year, lex):
+        return None
+    value = _iso(year, month, int(days[0]) if days else None)
+    return (value, "day" if days else "month") if value else None
 
 
 def parse_fiscal_year(text: str, lex: Lexicon) -> Optional[tuple[str, str]]:
@@ -82,7 +102,7 @@ def _read_word_date(text: str, lex: Lexicon) -> Optional[tuple[Optional[int], Op
         low = piece.lower().rstrip(".")
         if low in d["months"] and month is None:
             month = d["months"][low]
-        elif low in d["weekdays"] or low == "of":
+        elif low in d["weekdays"] or low in d["date_fillers"]:
             continue
         elif piece.startswith("'") and year is None:
             year = _full_year(piece[1:])
@@ -104,7 +124,8 @@ def parse_date(text: str, lex: Lexicon, *, published: Optional[str] = None,
                day_first: bool = True) -> Optional[tuple[str, str]]:
     """(ISO value, precision) of a written date, or None. A month alone is not a date."""
     text = text.strip()
-    found = parse_numeric(text, day_first=day_first) or parse_fiscal_year(text, lex)
+    found = (parse_numeric(text.strip("-"), day_first=day_first) or parse_compact(text, lex)
+             or parse_fiscal_year(text, lex))
     if found:
         return found
     parts = _read_word_date(text, lex)

@@ -15,10 +15,10 @@ from .patterns import PatternError, load_json, patterns_dir
 
 NUMBER_KEYS = ("units", "teens", "tens", "hundreds", "scales", "scale_abbreviations", "fractions",
                "articles", "joiners", "not_counts", "money_only_abbreviations",
-               "percent_signs", "point_signs")
+               "percent_signs", "point_signs", "spaces")
 CURRENCY_KEYS = ("symbols", "codes", "words", "minor_units", "dollar", "money_nouns", "weight_words")
 DATE_KEYS = ("months", "weekdays", "ordinal_suffixes", "year_cues", "year_followers", "published_cues",
-             "first_year", "last_year")
+             "first_year", "last_year", "lowercase_ambiguous_months", "date_fillers")
 UNIT_KEYS = ("units", "numbered_names", "clock_words", "street_words")
 RANGE_KEYS = ("openers", "joiners", "bare_joiners", "multipliers", "fold_suffixes")
 
@@ -51,7 +51,8 @@ class Lexicon:
         month_tokens = sorted({*d["months"], *(m + "." for m in d["months"] if len(m) <= 4)})
         return {
             "number_words": sorted(words),
-            "number_words_inner": sorted({*words, *n["joiners"], *n["articles"]}),
+            "number_words_inner": sorted({*words, *n["joiners"], *n["articles"], *n["spaces"]}),
+            "spaces": n["spaces"],
             "big_number_words": sorted({*n["hundreds"], *n["scales"]}),
             "articles": sorted(n["articles"]),
             "scale_words": sorted({*n["scales"], *n["scale_abbreviations"], *n["hundreds"]}),
@@ -61,6 +62,8 @@ class Lexicon:
             "currency_word_prefixes": sorted({w.split()[0] for w in c["words"] if " " in w}),
             "minor_unit_words": sorted(w for w in c["minor_units"] if len(w) > 1),
             "months": month_tokens,
+            "unambiguous_lowercase_months": [m for m in month_tokens
+                                             if m.rstrip(".") not in d["lowercase_ambiguous_months"]],
             "weekdays": sorted(d["weekdays"]),
             "year_cues": sorted(d["year_cues"]),
             "year_followers": sorted(d["year_followers"]),
@@ -83,6 +86,7 @@ class Lexicon:
             "currency_codes": list(c["codes"]),
             "months": list(d["months"]),
             "number_words": list(self.number_words()),
+            "units": [u for u in self.units["units"] if u.isalpha()],
         }
 
 

@@ -67,8 +67,31 @@ def _suffixed(text: str, lex: Lexicon) -> Optional[tuple[str, str, float]]:
     return None
 
 
+def _split_minor(text: str, lex: Lexicon) -> Optional[tuple[str, str]]:
+    """("3 dollars", "50 cents") from "3 dollars (and) 50 cents"; None when there is no such split."""
+    words = "|".join(re.escape(w) for w in sorted(lex.currencies["words"], key=len, reverse=True))
+    m = re.fullmatch(rf"(.+?\b(?:{words}))\s+(?:and\s+)?(.+)", text.strip(), re.IGNORECASE)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def _major_and_minor(text: str, lex: Lexicon) -> Optional[tuple[float, str]]:
+    parts = _split_minor(text, lex)
+    if not parts:
+        return None
+    major, minor = (_single_amount(p, lex) for p in parts)
+    if major is None or minor is None or major[0] != int(major[0]) or not 0 < minor[0] < 1:
+        return None
+    if major[1] != minor[1]:
+        return None
+    return major[0] + minor[0], major[1]
+
+
 def parse_money(text: str, lex: Lexicon) -> Optional[tuple[float, str]]:
     """(value, currency) of an amount, currency "$" for a bare dollar; None if not an amount."""
+    return _single_amount(text, lex) or _major_and_minor(text, lex)
+
+
+def _single_amount(text: str, lex: Lexicon) -> Optional[tuple[float, str]]:
     text = text.strip()
     prefixed = _prefixed(text, lex)
     if prefixed:
@@ -87,11 +110,14 @@ def parse_money(text: str, lex: Lexicon) -> Optional[tuple[float, str]]:
     return value / divisor, currency
 
 
-def dollar_currency(cue_counts: dict[str, int], default: str) -> str:
+def dollar_currency(cue_counts: dict[str, int], default: str, min_cues: int = 1) -> str:
     """The dollar a document means: the country it names most, else the default (USD).
 
     ``cue_counts`` maps an ISO code to how often the document names one of that
-    country's cue words (places, adjectives, institutions).
+    country's cue words (places, adjectives, institutions); a passing mention (fewer
+    than ``min_cues``) does not change the default.
     """
     best = max(cue_counts.items(), key=lambda kv: (kv[1], kv[0] == default), default=(default, 0))
-    return best[0] if best[1] > cue_counts.get(default, 0) else default
+    if best[1] < min_cues or best[1] <= cue_counts.get(default, 0):
+        return default
+    return best[0]

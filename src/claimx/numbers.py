@@ -14,6 +14,7 @@ from typing import Optional
 
 from .lexicon import Lexicon
 
+SPACE_GROUPED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u202f]+\d{3})+(?:\.\d+)?")
 DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?|\.\d+")
 # after an "and", what may follow depends on what came before it
 _AND_AFTER_TOTAL = "and"          # "two hundred and fifty": any number word may follow
@@ -38,6 +39,9 @@ class _Reader:
         self.lex, self.money = lex, money
         self.total, self.current, self.last = Decimal(0), None, None
         self.whole = False  # saw something other than a fraction
+        self.pending_scale = None  # "3 million and a half": the half is of the million
+        self.multiplier = None  # the last hundred or scale: what follows must be smaller
+        self.last_scale = None
 
     def feed(self, piece: str) -> bool:
         n = self.lex.numbers
@@ -61,24 +65,28 @@ class _Reader:
         return True
 
     def _digits(self, piece: str) -> bool:
-        if self.last is not None:
+        if self.last not in (None, _AND_AFTER_TOTAL):
             return False
-        return self._add(piece.replace(",", ""), "digit")
+        value = Decimal(piece.replace(",", ""))
+        if self.last == _AND_AFTER_TOTAL and (value != int(value) or value >= self.multiplier):
+            return False  # "3 hundred and 21", not "3 hundred and 2.12"
+        return self._add(value, "digit")
 
     def _fraction(self, piece: str) -> bool:
-        if self.last not in (None, "digit", "unit", "tens", "and-article"):
+        if self.last not in (None, "digit", "and-article"):
             return False
         return self._add(self.lex.numbers["fractions"][piece], "frac")
 
     def _unit(self, piece: str) -> bool:
         n = self.lex.numbers
         teen = piece in n["teens"]
-        if self.last not in (None, "scale", _AND_AFTER_TOTAL, "hyphen") and not (self.last == "tens" and not teen):
+        if self.last not in (None, "scale", "scale-comma", _AND_AFTER_TOTAL, "hyphen") \
+                and not (self.last == "tens" and not teen):
             return False
         return self._add(n["teens"].get(piece) or n["units"][piece], "unit")
 
     def _tens(self, piece: str) -> bool:
-        if self.last not in (None, "scale", _AND_AFTER_TOTAL):
+        if self.last not in (None, "scale", "scale-comma", _AND_AFTER_TOTAL):
             return False
         return self._add(self.lex.numbers["tens"][piece], "tens")
 
@@ -87,7 +95,8 @@ class _Reader:
             self.current = Decimal(1)
         if self.current is None or self.last not in ("article", "unit", "digit", "teen"):
             return False
-        self.current *= Decimal(str(self.lex.numbers["hundreds"][piece]))
+        self.multiplier = Decimal(str(self.lex.numbers["hundreds"][piece]))
+        self.current *= self.multiplier
         self.last, self.whole = "hundred", True
         return True
 
@@ -96,25 +105,35 @@ class _Reader:
             self.current = self.current or Decimal(1)
         if self.current is None or self.last in ("scale", "hyphen", _AND_AFTER_TOTAL, _AND_BEFORE_FRACTION):
             return False
-        scale = self.lex.scale_words()[piece]
-        self.total += self.current * Decimal(str(scale))
-        self.current, self.last, self.whole = None, "scale", True
+        scale = Decimal(str(self.lex.scale_words()[piece]))
+        if self.last_scale is not None and scale >= self.last_scale:
+            return False  # "three million two million" is two numbers
+        self.multiplier = self.last_scale = scale
+        self.total += self.current * scale
+        self.current, self.last, self.whole, self.pending_scale = None, "scale", True, scale
         return True
 
     def _article(self, piece: str) -> bool:
-        follows = {None: "article", "frac": "frac-article", _AND_BEFORE_FRACTION: "and-article"}
+        follows = {None: "article", "frac": "frac-article", _AND_BEFORE_FRACTION: "and-article",
+                   _AND_AFTER_TOTAL: "and-article"}
         if self.last not in follows:
             return False
+        if self.last != _AND_AFTER_TOTAL:
+            self.pending_scale = None
         self.last = follows[self.last]
         return True
 
     def _joiner(self, piece: str) -> bool:
+        if piece == ",":
+            return self._comma()
         if piece == "-":
             if self.last != "tens":
                 return False
             self.last = "hyphen"
             return True
         if self.last in ("hundred", "scale"):
+            if self.last == "hundred":
+                self.pending_scale = None
             self.last = _AND_AFTER_TOTAL
         elif self.last in ("unit", "digit", "tens"):
             self.last = _AND_BEFORE_FRACTION
@@ -122,12 +141,31 @@ class _Reader:
             return False
         return True
 
+    def _comma(self) -> bool:
+        """"three million, two hundred and forty": a comma only after a scale word."""
+        if self.last != "scale":
+            return False
+        self.last = "scale-comma"
+        return True
+
     def value(self) -> Optional[float]:
-        if self.last in (None, "article", "hyphen", _AND_AFTER_TOTAL, _AND_BEFORE_FRACTION, "and-article"):
+        if self.last in (None, "article", "hyphen", "scale-comma", _AND_AFTER_TOTAL, _AND_BEFORE_FRACTION,
+                         "and-article"):
             return None
         if not self.whole:
             return None
-        return float(self.total + (self.current or Decimal(0)))
+        rest = self.current or Decimal(0)
+        if self.last == "frac" and self.pending_scale is not None and self.total:
+            rest *= self.pending_scale
+        return float(self.total + rest)
+
+
+def _one_as_article(parts: list[str], lex: Lexicon) -> list[str]:
+    """"one half" reads like "a half": the unit word for 1 before a fraction word is an article."""
+    n = lex.numbers
+    ones = {w for w, v in n["units"].items() if v == 1}
+    return [n["articles"][0] if p in ones and nxt in n["fractions"] and nxt.isalpha() else p
+            for p, nxt in zip(parts, parts[1:] + [""])]
 
 
 def parse_number(text: str, lex: Lexicon, *, money: bool = False) -> Optional[float]:
@@ -135,8 +173,11 @@ def parse_number(text: str, lex: Lexicon, *, money: bool = False) -> Optional[fl
 
     ``money`` allows the scale letters that only amounts use ("$2b", "$1.5t").
     """
+    text = text.strip().rstrip(".")
+    if SPACE_GROUPED.fullmatch(text):
+        text = re.sub(r"[ \u00a0\u202f]+", "", text)
     reader = _Reader(lex, money)
-    parts = pieces(text, lex)
+    parts = _one_as_article(pieces(text, lex), lex)
     if not parts:
         return None
     try:

@@ -117,7 +117,8 @@ class QuantityFinder:
         for key, _, _ in self.dollar_cues(doc):
             code = self.nlp.vocab.strings[key]
             counts[code] = counts.get(code, 0) + 1
-        currency = dollar_currency(counts, self.lex.currencies["dollar"]["default"])
+        dollar = self.lex.currencies["dollar"]
+        currency = dollar_currency(counts, dollar["default"], dollar["min_cues"])
         for cand in bare:
             cand.fields["currency"] = currency
 

@@ -38,7 +38,18 @@ def read_count(text: str, lex: Lexicon, **_) -> Fields:
     if text.lower() in lex.numbers["not_counts"]:
         return None
     value = parse_number(text, lex)
-    return None if value is None else {"value": value}
+    if value is not None:
+        return {"value": value}
+    return _glued_unit(text, lex)
+
+
+def _glued_unit(text: str, lex: Lexicon) -> Fields:
+    """"10kg" -> 10 with unit "kg"."""
+    m = re.fullmatch(r"([\d.,]+)([^\W\d_]+)(\^?[23])?", text)
+    if not m or m.group(2).lower() not in lex.units["units"]:
+        return None
+    value = parse_number(m.group(1), lex)
+    return None if value is None else {"value": value, "unit": text[m.end(1):].lower()}
 
 
 def read_date(text: str, lex: Lexicon, *, published: Optional[str] = None, day_first: bool = True, **_) -> Fields:

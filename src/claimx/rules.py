@@ -163,7 +163,7 @@ def build_matcher(vocab: Vocab, folder: Path, lex: Lexicon) -> tuple[Matcher, di
         for row in load_jsonl(path, required=RULE_KEYS, allowed=RULE_KEYS + OPTIONAL_RULE_KEYS):
             rule = _check_rule(row, path)
             if rules.setdefault(row["id"], rule) != rule:
-                raise PatternError(path, row["_line"], f"id {row['id']!r} is used by another rule with a different label")
+                raise PatternError(path, row["_line"], f"id {row['id']!r} is used by another rule with a different label or context")
             for validate, target in ((True, checker), (False, matcher)):
                 expanded = [{"id": row["id"], "pattern": p, "_line": row["_line"]}
                             for p in expander.expand(row["pattern"], row["_line"], for_validation=validate)]
