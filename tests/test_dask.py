@@ -114,3 +114,10 @@ def test_one_extractor_per_worker_process(client, folder):
     claimx_dask.extract_bag(bag).compute(scheduler=client)
     counts = client.run(lambda: len(claimx_dask._extractors))
     assert max(counts.values()) == 1
+
+
+def test_extract_bag_runs_without_a_cluster(folder):
+    bag = db.from_sequence([str(folder / "a.txt"), str(folder / "uk")], npartitions=2)
+    records = claimx_dask.extract_bag(bag).compute(scheduler="sync")
+    expected = [r for result in corpus.extract_corpus([folder / "a.txt", folder / "uk"]) for r in result.records]
+    assert records == expected
