@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .extract import CONTEXT, extract_cmd, schema_cmd
+from .review import evaluate_cmd, export_cmd, review_cmd, stats_cmd
 
 
 @click.group(context_settings=CONTEXT)
@@ -14,9 +15,10 @@ def main():
     \b
     Example:
       claimx extract corpus/ -o output/
-      claimx schema
+      claimx review output/ -o output/report.html
+      claimx evaluate --gold corpus/gold.jsonl output/
     """
 
 
-main.add_command(extract_cmd)
-main.add_command(schema_cmd)
+for command in (extract_cmd, schema_cmd, review_cmd, export_cmd, evaluate_cmd, stats_cmd):
+    main.add_command(command)
