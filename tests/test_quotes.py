@@ -90,6 +90,23 @@ CASES = [
         "took part.\n\nThe next census is due in 2031.\n",
         [("The census tells us who we are and how we live,", None),
          ("Thank you to everyone who took part.", None)], id="unclosed-last-quote-ends-at-paragraph"),
+    pytest.param(
+        "Depot opens\n\nIn a statement, the company said: “We are pleased to be part of this scheme.”\n",
+        [("We are pleased to be part of this scheme.", "the company")], id="unnamed-lowercase-subject"),
+    pytest.param(
+        "Depot opens\n\nDeputy Leader Tom Reyes opened the depot.\n\nMr Reyes told the Gazette: “The work "
+        "starts in May.”\n",
+        [("The work starts in May.", "Tom Reyes")], id="told-the-listener"),
+    pytest.param(
+        "Depot opens\n\nJane Moore, chief executive of Acme Builders, welcomed the decision.\n\n“This is a "
+        "great day for the town and for everyone who has campaigned for a better high street.”\n",
+        [("This is a great day for the town and for everyone who has campaigned for a better high street.",
+          "Jane Moore")], id="uncued-quote-after-a-named-person"),
+    pytest.param(
+        "Apprenticeships\n\nProfessor Helen Ward, who chaired the review, said:\n\nThe evidence is clear.\n\n"
+        "The review was published in January. It found that completion rates had risen.\n\nFurther "
+        "information\n",
+        [("The evidence is clear.", "Helen Ward")], id="block-stops-at-third-person-narration"),
 ]
 
 

@@ -9,6 +9,7 @@ The verbs, auxiliaries and linking words are data (``patterns/quotes/speech_verb
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -16,7 +17,10 @@ from .quote_lexicon import QuoteLexicon
 from .speakers import CONNECTORS, SpeakerParser, Token
 
 SENTENCE_END = frozenset({".", "!", "?"})
-WINDOW = 300
+WINDOW = 240
+AFTER_WINDOW = 100
+# A likely sentence start, found with one regex search so only the last sentence is tokenised.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 MAX_PHRASE_TOKENS = 20
 
 
@@ -38,7 +42,8 @@ class AttributionFinder:
     def __init__(self, lexicon: QuoteLexicon, parser: SpeakerParser, marks: frozenset[str]):
         self.parser = parser
         self.marks = marks
-        self.speech = _phrases(lexicon.lower("speech_verbs"))
+        self.speech = _phrases(lexicon.lower("speech_verbs") | lexicon.lower("listener_verbs"))
+        self.listener = _phrases(lexicon.lower("listener_verbs"))
         self.characterising = _phrases(lexicon.lower("characterising_verbs"))
         self.links = _phrases(lexicon.lower("partial_links"))
         self.auxiliaries = _phrases(lexicon.lower("auxiliaries"))
@@ -48,7 +53,7 @@ class AttributionFinder:
 
     def after(self, text: str, pos: int, limit: int) -> Optional[Attribution]:
         """'…,” said Jane Doe.' or '…,” Jane Doe said.' right after the closing mark at pos-1."""
-        toks = self._until_mark(self.parser.tokens(text[pos:min(limit, pos + WINDOW)], pos))
+        toks = self._until_mark(self.parser.tokens(text[pos:min(limit, pos + AFTER_WINDOW)], pos))
         i = 0
         while i < len(toks) and toks[i].text in ",.!?…":
             i += 1
@@ -73,8 +78,8 @@ class AttributionFinder:
 
     def before(self, text: str, start: int, pos: int) -> Optional[Attribution]:
         """The attribution in the same sentence before the opening mark at pos."""
-        toks = self.parser.tokens(text[max(start, pos - WINDOW):pos], max(start, pos - WINDOW))
-        toks = self._since_sentence_start(toks)
+        lo = _last_sentence_start(text, max(start, pos - WINDOW), pos)
+        toks = self._since_sentence_start(self.parser.tokens(text[lo:pos], lo))
         j = len(toks)
         while j and toks[j - 1].text in ":,–—-":
             j -= 1
@@ -95,14 +100,16 @@ class AttributionFinder:
         """A paragraph ending 'Jane Doe said:' (or only 'Jane Doe:') that introduces speech."""
         if text[pe - 1] != ":":
             return None
-        toks = self._since_sentence_start(self.parser.tokens(text[max(ps, pe - WINDOW):pe], max(ps, pe - WINDOW)))
+        window_start = _last_sentence_start(text, max(ps, pe - WINDOW), pe)
+        all_toks = self.parser.tokens(text[window_start:pe], window_start)
+        toks = self._since_sentence_start(all_toks)
         j = self._skip_back(toks, len(toks) - 1, self.tails)
         n = _match_before(toks, j, self.speech)
         if n:
             return Attribution(self._subject(text, toks, j - n), _joined(toks, j - n, n), "said-colon")
         words = toks[:-1]
         if 0 < len(words) <= 12 and all(self._phrase_word(t) or t.text == "," for t in words) \
-                and len(toks) == len(self.parser.tokens(text[ps:pe])):
+                and window_start == ps and len(toks) == len(all_toks):
             sp = self.parser.parse(text[words[0].start:words[-1].end])
             if sp and sp.kind in ("person", "unnamed"):
                 return Attribution(text[words[0].start:words[-1].end], None, "name-colon")
@@ -121,11 +128,14 @@ class AttributionFinder:
         return None
 
     def _verb_then_phrase(self, text: str, toks: list[Token], j: int) -> Optional[Attribution]:
-        """'According to Jane Doe, “…': the verb comes first and the speaker fills the gap."""
+        """'According to Jane Doe, “…': the verb comes first and the speaker fills the gap;
+        but in 'Jane Doe told the Gazette: “…' the gap holds the listener."""
         k = j
         while k and self._phrase_word(toks[k - 1]):
             k -= 1
         n = _match_before(toks, k, self.speech)
+        if n and _match_before(toks, k, self.listener):
+            return Attribution(self._subject(text, toks, k - n), _joined(toks, k - n, n), "said-before")
         phrase = self._span_text(text, toks, k, j) if n else ""
         if phrase and any(self.parser.is_name_word(w) for w in phrase.split()):
             return Attribution(phrase, _joined(toks, k - n, n), "said-before")
@@ -152,6 +162,9 @@ class AttributionFinder:
                 break
             if low in self.parser.determiners and not self._phrase_goes_on(toks, j):
                 break
+        if j == end and j >= 2 and toks[j - 2].text.lower() in self.parser.determiners \
+                and toks[j - 1].text.isalpha() and toks[j - 1].text.islower():
+            j -= 2
         return self._span_text(text, toks, j, end)
 
     def _phrase_goes_on(self, toks: list[Token], j: int) -> bool:
@@ -221,6 +234,13 @@ class AttributionFinder:
                          ("and", "for", "of", "the", "a", "an", "at", "on")):
             j -= 1
         return text[toks[i].start:toks[j - 1].end] if j > i else ""
+
+
+def _last_sentence_start(text: str, lo: int, pos: int) -> int:
+    start = lo
+    for m in _SENTENCE_BREAK.finditer(text, lo, pos):
+        start = m.end()
+    return start
 
 
 def _phrases(words) -> dict[int, frozenset[tuple[str, ...]]]:

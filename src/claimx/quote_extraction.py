@@ -106,14 +106,14 @@ class QuoteExtractor:
             attribution = None
         if attribution is not None:
             speaker = self.parser.parse(attribution.phrase) if attribution.phrase else None
-            resolved = self._resolve(speaker, names, accepted, quotation.start)
+            resolved = self._resolve(speaker, names, accepted, paragraphs, first)
             rule, cue = attribution.rule, attribution.cue
         elif previous and previous.last_paragraph >= first - 1 and self._speech_like(text, quotation):
             resolved, rule, cue = previous.resolved, "continued", previous.cue
             if previous.last_paragraph == first:
                 quote_id = previous.quote_id
         elif self._reads_as_speech(text, quotation, paragraphs[first][0]):
-            resolved, rule, cue = Resolved(None), "unattributed", None
+            resolved, rule, cue = self._named_just_before(names, paragraphs, first), "unattributed", None
         else:
             return None
         accepted.append(_Accepted(quotation, resolved, cue, quote_id, last))
@@ -173,24 +173,40 @@ class QuoteExtractor:
 
     # --- resolution ------------------------------------------------------------------
 
-    def _resolve(self, sp: Optional[Speaker], names: NameIndex, accepted: list[_Accepted], pos: int) -> Resolved:
+    def _resolve(self, sp: Optional[Speaker], names: NameIndex, accepted: list[_Accepted], paragraphs,
+                 first: int) -> Resolved:
         previous = accepted[-1].resolved if accepted else Resolved(None)
         if sp is None:
             return previous
         if sp.kind == "pronoun":
-            return self._resolve_pronoun(names, accepted, pos)
+            return self._resolve_pronoun(names, accepted, paragraphs, first)
         if sp.kind == "role":
             return self._resolve_role(sp, names, accepted)
         if sp.kind in ("unnamed", "org"):
             return Resolved(sp.name, sp.role, sp.org)
-        return Resolved(self._fullest(sp, names), sp.role, sp.org, is_person=True)
+        name = self._fullest(sp, names)
+        earlier = next((a.resolved for a in reversed(accepted) if a.resolved.speaker == name), None)
+        if earlier and sp.role is None:
+            return earlier
+        return Resolved(name, sp.role, sp.org, is_person=True)
 
-    def _resolve_pronoun(self, names: NameIndex, accepted: list[_Accepted], pos: int) -> Resolved:
-        """"he said": the previous quotation's person, else the last person named before."""
+    @staticmethod
+    def _named_just_before(names: NameIndex, paragraphs, first: int) -> Resolved:
+        """A quotation with no cue, right after a paragraph naming someone ("Jane Doe
+        welcomed the decision."), is taken as theirs."""
+        if not first:
+            return Resolved(None)
+        name = names.first_person_between(*paragraphs[first - 1])
+        return Resolved(name, is_person=bool(name))
+
+    def _resolve_pronoun(self, names: NameIndex, accepted: list[_Accepted], paragraphs, first: int) -> Resolved:
+        """"he said": the previous quotation's person, else the first person named in this
+        paragraph or the one before."""
         person = next((a.resolved for a in reversed(accepted) if a.resolved.is_person), None)
         if person:
             return person
-        name = names.last_person_before(pos) or names.sole_titled_person()
+        lo = paragraphs[max(0, first - 1)][0]
+        name = names.first_person_between(lo, paragraphs[first][1]) or names.sole_titled_person()
         return Resolved(name, is_person=bool(name))
 
     def _fullest(self, sp: Speaker, names: NameIndex) -> str:

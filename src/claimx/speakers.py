@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .quote_lexicon import QuoteLexicon
 
-_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)*\.?|\d[\w.,/]*|[^\w\s]")
+_ABBREVIATION = r"[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)+\.?"
+_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w.,/]*|[^\w\s]")
 CONNECTORS = frozenset({"for", "of", "and", "the", "&", "at", "on"})
 _NAME_RUN = r"((?:[A-Z][\w’'\-]*[ \t]+){0,3}[A-Z][\w’'\-]*)"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -54,26 +54,17 @@ class SpeakerParser:
         self.pronouns = lexicon.lower("pronouns")
         self.unnamed = lexicon.lower("unnamed_speakers")
         self.prepositions = lexicon.lower("prepositions")
+        dotted = sorted((w for w in self.titles | self.post_nominals if w.endswith(".")), key=len, reverse=True)
+        self._token_re = re.compile("(?:" + "|".join(re.escape(w) for w in dotted) + r")(?!\w)|" + _ABBREVIATION
+                                    + r"|[A-Z]\.(?=[ \t]*[A-Z])|" + _TOKEN.pattern)
         honorifics = "|".join(re.escape(t) for t in sorted(self.titles - self.roles, key=len, reverse=True))
         self.honorific = re.compile(r"\b(?:" + honorifics + r")\s+((?:[A-Z][\w’'\-]+\s?){1,3})")
         self.person_mention = re.compile(r"(?:[A-Z][\w’'\-]*\.?[ \t]+){1,6}[A-Z][\w’'\-]+")
 
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
-        """Word and punctuation tokens; a final full stop is split off unless it belongs to
-        a title, an initial, a post-nominal or an abbreviation such as U.S."""
-        out = []
-        for m in _TOKEN.finditer(text):
-            word, s, e = m.group(), m.start() + offset, m.end() + offset
-            if len(word) > 1 and word.endswith(".") and not self._keeps_dot(word):
-                out.append(Token(word[:-1], s, e - 1))
-                out.append(Token(".", e - 1, e))
-            else:
-                out.append(Token(word, s, e))
-        return out
-
-    def _keeps_dot(self, word: str) -> bool:
-        return (word in self.titles or word in self.post_nominals or len(word) == 2
-                or "." in word[:-1])
+        """Word and punctuation tokens. A full stop is a token of its own unless it belongs
+        to a title, a post-nominal, an initial or an abbreviation such as U.S."""
+        return [Token(m.group(), m.start() + offset, m.end() + offset) for m in self._token_re.finditer(text)]
 
     def is_name_word(self, word: str) -> bool:
         return ((word[:1].isupper() and word not in self.not_names) or word in self.particles) \
@@ -110,6 +101,8 @@ class SpeakerParser:
             return Speaker("pronoun", name=low[0], written=part)
         if low[-1] in self.unnamed or " ".join(low[-2:]) in self.unnamed:
             return self._unnamed(words)
+        if low[0] in self.determiners and len(words) <= 3 and not any(w[:1].isupper() for w in words[1:]):
+            return Speaker("unnamed", name=" ".join([low[0]] + words[1:]))
         return self._named(words)
 
     def _unnamed(self, words: list[str]) -> Speaker:
@@ -255,15 +248,13 @@ class NameIndex:
         words = self.text[max(0, pos - 30):pos].split()
         return bool(words) and (words[-1].lower() in self.parser.prepositions or words[-1] in self.parser.not_names)
 
-    def last_person_before(self, pos: int, window: int = 3000) -> Optional[str]:
-        """The last person named before pos ("Minister Jane Doe opened it. “…,” she said.")."""
-        last = None
-        for m in self.parser.person_mention.finditer(self.text, max(0, pos - window), pos):
+    def first_person_between(self, lo: int, hi: int) -> Optional[str]:
+        """The first person named in text[lo:hi], the likeliest subject ("Jane Doe, head of
+        Acme Ltd, opened it."), at its fullest."""
+        for m in self.parser.person_mention.finditer(self.text, lo, hi):
             sp = self.parser.parse(m.group())
             if sp and sp.kind == "person":
-                last = sp.name
-        if last:
-            return self.fullest_for_surname(last.split()[-1]) or last
+                return self.fullest_for_surname(sp.name.split()[-1]) or sp.name
         return None
 
     def sole_titled_person(self) -> Optional[str]:
