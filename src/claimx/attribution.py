@@ -44,6 +44,7 @@ class AttributionFinder:
         self.marks = marks
         self.speech = _phrases(lexicon.lower("speech_verbs") | lexicon.lower("listener_verbs"))
         self.listener = _phrases(lexicon.lower("listener_verbs"))
+        self.clause = _phrases(lexicon.lower("clause_verbs"))
         self.characterising = _phrases(lexicon.lower("characterising_verbs"))
         self.links = _phrases(lexicon.lower("partial_links"))
         self.auxiliaries = _phrases(lexicon.lower("auxiliaries"))
@@ -93,8 +94,10 @@ class AttributionFinder:
             return found
         n = _match_before(toks, j, self.links)
         if n:
-            return self._partial(text, toks, j - n)
-        return None
+            return self._partial(text, toks, j - n, (self.speech, self.characterising), loose=False)
+        if j < len(toks) or j < 2 or toks[j - 1].text.lower() in self.parser.determiners:
+            return None
+        return self._partial(text, toks, j, (self.clause,), loose=True)
 
     def cue_paragraph(self, text: str, ps: int, pe: int) -> Optional[Attribution]:
         """A paragraph ending 'Jane Doe said:' (or only 'Jane Doe:') that introduces speech."""
@@ -117,14 +120,20 @@ class AttributionFinder:
 
     # --- pieces ----------------------------------------------------------------------
 
-    def _partial(self, text: str, toks: list[Token], j: int) -> Optional[Attribution]:
-        """'described it as “…”': a speech or characterising verb shortly before the link."""
+    def _partial(self, text: str, toks: list[Token], j: int, verb_lists, *, loose: bool) -> Optional[Attribution]:
+        """A partial quotation: a verb shortly before the quotation with a named subject.
+
+        'described it as “…”' (a link word, then any speech or characterising verb) or
+        'said the cap had “…”' (a verb taking a reported clause; ``loose``, because such a
+        quotation may also be a name). 'welcomed it, calling it “…”' has no subject of its
+        own next to 'calling', so the search goes on to 'welcomed'.
+        """
         for k in range(j - 1, max(-1, j - 16), -1):
-            for verbs in (self.speech, self.characterising):
+            for verbs in verb_lists:
                 n = _match_before(toks, k + 1, verbs)
-                if n:
-                    return Attribution(self._subject(text, toks, k + 1 - n), _joined(toks, k + 1 - n, n),
-                                       "partial")
+                subject = self._subject(text, toks, k + 1 - n) if n else ""
+                if subject:
+                    return Attribution(subject, _joined(toks, k + 1 - n, n), "partial", loose)
         return None
 
     def _verb_then_phrase(self, text: str, toks: list[Token], j: int) -> Optional[Attribution]:

@@ -102,13 +102,13 @@ class QuoteExtractor:
         if attribution is None:
             attribution = self._attribution(text, quotation, paragraphs, first, last, cues, previous)
         quote_id = f"q{quotation.start}"
-        if attribution is not None and attribution.loose and not self._speech_like(text, quotation):
+        if attribution is not None and attribution.loose and self._reads_as_name(text, quotation):
             attribution = None
         if attribution is not None:
             speaker = self.parser.parse(attribution.phrase) if attribution.phrase else None
             resolved = self._resolve(speaker, names, accepted, paragraphs, first)
             rule, cue = attribution.rule, attribution.cue
-        elif previous and previous.last_paragraph >= first - 1 and self._speech_like(text, quotation):
+        elif previous and self._continues(text, quotation, previous, paragraphs, first):
             resolved, rule, cue = previous.resolved, "continued", previous.cue
             if previous.last_paragraph == first:
                 quote_id = previous.quote_id
@@ -153,23 +153,20 @@ class QuoteExtractor:
             if text[paragraphs[i + 1][0]] in self.blocks.marks:
                 continue
             speaker = self.parser.parse(attribution.phrase) if attribution.phrase else None
-            block = self.blocks.block_after(text, paragraphs, i, self._mentions(speaker))
+            block = self.blocks.block_after(text, paragraphs, i, *self._third_person_names(speaker))
             if block:
                 block = self.pairer.trimmed(text, block)
             if block and block.segments:
                 out.append((block, Attribution(attribution.phrase, attribution.cue, attribution.rule + "-block")))
         return out
 
-    def _mentions(self, speaker: Optional[Speaker]) -> list[str]:
-        """Words by which narration would refer to the speaker: surname and role words."""
+    def _third_person_names(self, speaker: Optional[Speaker]) -> tuple[Optional[str], list[str]]:
+        """The surname and role words by which narration would refer to the speaker."""
         if speaker is None:
-            return []
-        words = []
-        if speaker.kind in ("person", "surname") and speaker.name:
-            words.append(speaker.name.split()[-1])
-        if speaker.role:
-            words.extend(w for w in speaker.role.split() if w in self.lexicon["role_words"])
-        return words
+            return None, []
+        surname = speaker.name.split()[-1] if speaker.kind in ("person", "surname") and speaker.name else None
+        roles = [w for w in (speaker.role or "").split() if w in self.lexicon["role_words"]]
+        return surname, roles
 
     # --- resolution ------------------------------------------------------------------
 
@@ -235,9 +232,25 @@ class QuoteExtractor:
 
     # --- is it speech? ---------------------------------------------------------------
 
+    def _continues(self, text, q: Quotation, previous: _Accepted, paragraphs, first: int) -> bool:
+        """A quotation with no cue of its own goes on from the previous one when it reads as
+        speech and follows it in the same paragraph ("…,” said X. “…”) or opens the next."""
+        if not self._speech_like(text, q):
+            return False
+        if previous.last_paragraph == first:
+            return True
+        opens = q.open_at is not None and not text[paragraphs[first][0]:q.open_at].strip()
+        return previous.last_paragraph == first - 1 and opens
+
     def _speech_like(self, text: str, q: Quotation) -> bool:
         words = sum(len(_WORD.findall(text, s, e)) for s, e in q.segments)
         return words >= SPEECH_MIN_WORDS
+
+    @staticmethod
+    def _reads_as_name(text: str, q: Quotation) -> bool:
+        """“New Deal”, ‘Excellent’: every word capitalised, as in a name, title or slogan."""
+        words = _WORD.findall(text, q.start, q.end)
+        return all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
     def _reads_as_speech(self, text: str, q: Quotation, paragraph_start: int) -> bool:
         words = sum(len(_WORD.findall(text, s, e)) for s, e in q.segments)

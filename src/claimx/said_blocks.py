@@ -26,12 +26,13 @@ class SaidBlockFinder:
         self._openers = _start_regex(lexicon["continuation_openers"])
 
     def block_after(self, text: str, paragraphs: list[tuple[int, int]], cue_index: int,
-                    mentions: list[str]) -> Optional[Quotation]:
+                    surname: Optional[str], role_words: list[str]) -> Optional[Quotation]:
         """The unmarked speech after the cue paragraph, or None when none follows.
 
-        ``mentions`` are words that name the speaker in the third person ("Doe", "Minister").
+        Narration names the speaker in the third person: by surname ("Doe") or as "the
+        Minister" / "The Prime Minister"; the speaker says "since I became Minister".
         """
-        third_person = _word_regex(mentions) if mentions else None
+        third_person = _third_person_regex(surname, role_words)
         segments = []
         following = paragraphs[cue_index + 1:cue_index + 1 + MAX_PARAGRAPHS]
         for n, (ps, pe) in enumerate(following):
@@ -68,6 +69,16 @@ class SaidBlockFinder:
 def _word_regex(words) -> re.Pattern:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?<![\w’'])(?:" + alternatives + r")(?![\w’'])")
+
+
+def _third_person_regex(surname: Optional[str], role_words: list[str]) -> Optional[re.Pattern]:
+    parts = [re.escape(surname)] if surname else []
+    if role_words:
+        roles = "|".join(re.escape(w) for w in role_words)
+        parts.append(r"[Tt]he\s+(?:[A-Z][\w\-]*\s+){0,2}(?:" + roles + ")")
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(parts) + r")(?![\w’'])")
 
 
 def _start_regex(words) -> re.Pattern:

@@ -123,6 +123,8 @@ class SpeakerParser:
             name = []
         elif lead or cut < 0 and len(name) > 3:
             name = self._last_name_tokens(name)
+            if lead and any(w in self.orgs for w in name):
+                name = []
         head = words[:len(words) - len(name)]
         title = head[-1] if head and head[-1] in self.titles and head[-1] not in self.roles else None
         role_words = head[:-1] if title else head
@@ -196,14 +198,22 @@ class NameIndex:
         return best
 
     def _given_names(self, words: list[str]) -> list[str]:
-        p = self.parser
+        """The given names in the capitalised words before a surname: at most two, and two
+        only when the word before them ends the run ("Secretary Iain Duncan Smith", not
+        "Director of Broadband Development Samuel Achterberg")."""
         given: list[str] = []
         for w in reversed(words):
-            if w in p.titles or w in p.roles or w in p.orgs or w in p.not_names or w.endswith(".") \
-                    or not w[:1].isupper() or len(given) == 2:
-                break
+            if not self._could_be_given(w):
+                return given
+            if len(given) == 2:
+                return given[1:]
             given.insert(0, w)
         return given
+
+    def _could_be_given(self, w: str) -> bool:
+        p = self.parser
+        return not (w in p.titles or w in p.roles or w in p.orgs or w in p.not_names or w.endswith(".")
+                    or not w[:1].isupper())
 
     def fullest_for_given(self, given: str) -> Optional[str]:
         """"Sir Michael" is "Michael Wilshaw" when the document writes the surname somewhere."""
