@@ -76,16 +76,15 @@ class Lexicon:
         }
 
     def regex_parts(self) -> dict[str, list[str]]:
-        """The named word lists a token class regex may use as ``{name}``."""
-        n, c, d = self.numbers, self.currencies, self.dates
+        """The word lists a token class regex may use as ``{name}``: every token list, and more."""
+        n, c = self.numbers, self.currencies
         return {
+            **self.token_lists(),
             "scales": [*n["scales"], *n["scale_abbreviations"]],
             "fraction_glyphs": [f for f in n["fractions"] if not f.isascii()],
+            "fraction_numerals": [f for f in n["fractions"] if f.isascii() and not f.isalpha()],
             "minor_unit_letters": [w for w in c["minor_units"] if len(w) == 1],
-            "currency_symbols": list(c["symbols"]),
-            "currency_codes": list(c["codes"]),
-            "months": list(d["months"]),
-            "number_words": list(self.number_words()),
+            "percent_words": [w for w in n["percent_signs"] if " " not in w],
             "units": [u for u in self.units["units"] if u.isalpha()],
         }
 

@@ -10,6 +10,7 @@ from typing import Protocol
 from spacy.tokens import Doc
 
 LINKABLE = frozenset({"percentage", "money", "count", "date"})
+MAX_GAP = 3  # tokens between the ends of a range: "to", "and", "-"
 
 
 class _Item(Protocol):
@@ -28,7 +29,10 @@ def is_range(doc: Doc, a: _Item, b: _Item, qualifiers: dict[int, tuple[int, str]
     """Whether ``a`` and ``b`` are the two ends of one change or range."""
     if a.label != b.label or a.label not in LINKABLE:
         return False
-    gap = " ".join(t.lower_ for t in doc[a.end:_first_token(b, qualifiers)])
+    b_first = _first_token(b, qualifiers)
+    if b_first - a.end > MAX_GAP:
+        return False
+    gap = " ".join(t.lower_ for t in doc[a.end:b_first])
     if gap not in words["joiners"]:
         return False
     first = _first_token(a, qualifiers)

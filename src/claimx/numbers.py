@@ -32,6 +32,18 @@ def pieces(text: str, lex: Lexicon) -> list[str]:
     return _splitter(lex).findall(text.lower())
 
 
+@lru_cache(maxsize=8)
+def _word_kinds(lex: Lexicon) -> dict[str, str]:
+    """What each number word is, looked up once per lexicon."""
+    n = lex.numbers
+    kinds = {}
+    for kind, words in (("joiner", n["joiners"]), ("article", n["articles"]), ("scale", n["scale_abbreviations"]),
+                        ("scale", n["scales"]), ("hundred", n["hundreds"]), ("tens", n["tens"]),
+                        ("unit", n["teens"]), ("unit", n["units"]), ("fraction", n["fractions"])):
+        kinds.update(dict.fromkeys(words, kind))
+    return kinds
+
+
 class _Reader:
     """Accumulates one number; ``feed`` returns False at the first piece that cannot belong."""
 
@@ -44,20 +56,13 @@ class _Reader:
         self.last_scale = None
 
     def feed(self, piece: str) -> bool:
-        n = self.lex.numbers
-        for test, step in ((DIGITS.fullmatch(piece), self._digits), (piece in n["fractions"], self._fraction),
-                           (piece in n["units"] or piece in n["teens"], self._unit), (piece in n["tens"], self._tens),
-                           (piece in n["hundreds"], self._hundred), (self._is_scale(piece), self._scale),
-                           (piece in n["articles"], self._article), (piece in n["joiners"], self._joiner)):
-            if test:
-                return step(piece)
-        return False
-
-    def _is_scale(self, piece: str) -> bool:
-        n = self.lex.numbers
-        if piece in n["money_only_abbreviations"] and not self.money:
+        kind = "digits" if DIGITS.fullmatch(piece) else _word_kinds(self.lex).get(piece)
+        if kind == "scale" and piece in self.lex.numbers["money_only_abbreviations"] and not self.money:
             return False
-        return piece in n["scales"] or piece in n["scale_abbreviations"]
+        step = {"digits": self._digits, "fraction": self._fraction, "unit": self._unit, "tens": self._tens,
+                "hundred": self._hundred, "scale": self._scale, "article": self._article,
+                "joiner": self._joiner}.get(kind)
+        return step(piece) if step else False
 
     def _add(self, value, kind: str) -> bool:
         self.current = (self.current or Decimal(0)) + Decimal(str(value))
@@ -168,10 +173,12 @@ def _one_as_article(parts: list[str], lex: Lexicon) -> list[str]:
             for p, nxt in zip(parts, parts[1:] + [""])]
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str, lex: Lexicon, *, money: bool = False) -> Optional[float]:
     """The value of a number expression, or None when it is not one number.
 
-    ``money`` allows the scale letters that only amounts use ("$2b", "$1.5t").
+    ``money`` allows the scale letters that only amounts use ("$2b", "$1.5t"). Cached:
+    the same few number strings recur throughout a corpus.
     """
     text = text.strip().rstrip(".")
     if SPACE_GROUPED.fullmatch(text):

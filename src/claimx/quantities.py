@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass, field
+from typing import Iterator
 from pathlib import Path
 from typing import Optional
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -22,7 +24,7 @@ from .linking import link_ranges
 from .money import BARE_DOLLAR, dollar_currency
 from .patterns import patterns_dir as resolve_patterns_dir
 from .readings import looks_like_year, read_fields
-from .rules import build_matcher
+from .rules import Gate, build_rules
 
 # which reading wins when two spans of equal length compete for the same tokens
 PRIORITY = {"exclude": 0, "money": 1, "percentage": 2, "date": 3, "multiplier": 4, "count": 5}
@@ -37,6 +39,7 @@ class Candidate:
     end: int
     fields: dict = field(default_factory=dict)
     width: int = 0  # tokens matched, context included: context is evidence too
+    chars: int = 0  # characters of the claim
 
 
 class QuantityFinder:
@@ -48,7 +51,8 @@ class QuantityFinder:
     def _load(self, folder: Path) -> None:
         self.folder = folder
         self.lex: Lexicon = load_lexicon(folder)
-        self.matcher, self.rules = build_matcher(self.nlp.vocab, folder / "quantities", self.lex)
+        ruleset = build_rules(self.nlp.vocab, folder / "quantities", self.lex)
+        self.rules, self.gates = ruleset.rules, ruleset.gates
         self.qualifiers = self._phrases(self.lex.qualifiers)
         self.dollar_cues = self._phrases({cue: code for code, cues in self.lex.currencies["dollar"]["cues"].items()
                                           for cue in cues})
@@ -60,10 +64,15 @@ class QuantityFinder:
         return matcher
 
     def __call__(self, doc: Doc) -> Doc:
-        chosen = self._choose(doc, self._candidates(doc))
+        if not len(doc):
+            return doc
+        flags = doc.to_array([gate.flag for gate in self.gates])
+        windows = [list(_windows(numpy.flatnonzero(flags[:, i]), gate, len(doc)))
+                   for i, gate in enumerate(self.gates)]
+        chosen = self._choose(doc, self._candidates(doc, windows))
         if not chosen:
             return doc
-        qualifiers = self._qualifier_ends(doc)
+        qualifiers = self._qualifier_ends(doc, _merged(w for ws in windows for w in ws))
         self._resolve_dollars(doc, chosen)
         link_ranges(doc, chosen, qualifiers, self.lex.ranges)
         found = doc._.claimx_found
@@ -71,16 +80,24 @@ class QuantityFinder:
             found.append(self._found(doc, cand, qualifiers))
         return doc
 
-    def _candidates(self, doc: Doc) -> list[Candidate]:
+    def _matches(self, doc: Doc, windows: list[list[tuple[int, int]]]) -> Iterator[tuple[int, int, int]]:
+        for gate, spans in zip(self.gates, windows):
+            for a, b in spans:
+                for match_id, start, end in gate.matcher(doc[a:b]):
+                    yield match_id, start + a, end + a
+
+    def _candidates(self, doc: Doc, windows: list[list[tuple[int, int]]]) -> list[Candidate]:
         options = {"published": doc._.claimx_published, "day_first": not self.month_first}
         out = []
-        for match_id, match_start, match_end in self.matcher(doc):
+        for match_id, match_start, match_end in self._matches(doc, windows):
             rule_id = self.nlp.vocab.strings[match_id]
             rule = self.rules[rule_id]
             start, end = match_start + rule.before, match_end - rule.after
-            fields = read_fields(rule.label, doc[start:end].text, self.lex, **options)
+            span = doc[start:end]
+            fields = read_fields(rule.label, span.text, self.lex, **options)
             if fields is not None and self._plausible(doc, rule.label, start, end):
-                out.append(Candidate(rule.label, rule_id, start, end, fields, match_end - match_start))
+                out.append(Candidate(rule.label, rule_id, start, end, fields, match_end - match_start,
+                                     span.end_char - span.start_char))
         return out
 
     def _plausible(self, doc: Doc, label: str, start: int, end: int) -> bool:
@@ -94,8 +111,7 @@ class QuantityFinder:
         """Longest matches first, then by kind priority; overlapping spans lose; exclusions vanish."""
         taken = bytearray(len(doc))
         chosen = []
-        ranked = sorted(candidates, key=lambda c: (-c.width, doc[c.start].idx - doc[c.end - 1].idx,
-                                                   PRIORITY[c.label], c.start))
+        ranked = sorted(candidates, key=lambda c: (-c.width, -c.chars, PRIORITY[c.label], c.start))
         for cand in ranked:
             if any(taken[cand.start:cand.end]):
                 continue
@@ -104,10 +120,11 @@ class QuantityFinder:
                 chosen.append(cand)
         return sorted(chosen, key=lambda c: c.start)
 
-    def _qualifier_ends(self, doc: Doc) -> dict[int, tuple[int, str]]:
+    def _qualifier_ends(self, doc: Doc, windows: list[tuple[int, int]]) -> dict[int, tuple[int, str]]:
         """Token index where a qualifier ends -> (its first token, its type)."""
         strings = self.nlp.vocab.strings
-        return {end: (start, strings[key]) for key, start, end in self.qualifiers(doc)}
+        return {end + a: (start + a, strings[key]) for a, b in windows
+                for key, start, end in self.qualifiers(doc[a:b])}
 
     def _resolve_dollars(self, doc: Doc, chosen: list[Candidate]) -> None:
         bare = [c for c in chosen if c.label == "money" and c.fields["currency"] == BARE_DOLLAR]
@@ -150,6 +167,34 @@ class QuantityFinder:
     def from_disk(self, path, exclude=()) -> "QuantityFinder":
         self._load(Path(path))
         return self
+
+
+def _windows(triggers, gate: Gate, length: int) -> Iterator[tuple[int, int]]:
+    """Stretches of the doc around a gate's trigger tokens: the only places its rules can match.
+
+    The trigger flags are read for all tokens at once in C (``to_array``), so the Python
+    and Matcher work grow with the numbers in a text, not with its length.
+    """
+    start = end = None
+    for i in map(int, triggers):
+        if end is not None and i - gate.before <= end:
+            end = min(length, i + gate.after + 1)
+            continue
+        if end is not None:
+            yield start, end
+        start, end = max(0, i - gate.before), min(length, i + gate.after + 1)
+    if end is not None:
+        yield start, end
+
+
+def _merged(windows) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(windows):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 @Language.factory("claimx_quantities", default_config={"patterns_dir": None, "month_first": False})

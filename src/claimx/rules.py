@@ -7,7 +7,9 @@ Three kinds of file, all data:
   lexicon. Each class becomes a lexeme flag, so its regex runs once per distinct word,
   not once per token, and the Matcher tests it in Cython.
 - ``macros.json``: named alternatives of token sequences ("number", "percent_sign").
-- ``*.jsonl``: the rules, ``{"id", "label", "pattern", "before"?, "after"?}``. In a pattern,
+- ``triggers.json``: the token classes that gate the rules, each with how far (in tokens)
+  a rule may reach before and after it. The Matchers only run around trigger tokens.
+- ``*.jsonl``: the rules, ``{"id", "label", "pattern", "before"?, "after"?, "trigger"?}``. In a pattern,
   ``{"MACRO": "number"}`` stands for each alternative in turn, ``{"CLASS": "YEAR"}`` for the
   token class, and ``"@name"`` inside IN / NOT_IN for a lexicon list. ``before`` / ``after``
   count the leading / trailing tokens that are context, not part of the claim ("since 2010").
@@ -18,7 +20,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
@@ -28,8 +30,10 @@ from .patterns import PatternError, add_token_patterns, load_json, load_jsonl
 
 LABELS = ("percentage", "money", "count", "date", "multiplier", "exclude")
 RULE_KEYS = ("id", "label", "pattern")
-OPTIONAL_RULE_KEYS = ("before", "after")
+OPTIONAL_RULE_KEYS = ("before", "after", "trigger")
+DEFAULT_TRIGGER = "TRIGGER"
 FIRST_FREE_FLAG, LAST_FLAG = 19, 63  # spaCy's own lexical flags end at 18
+LIST_ATTRS = ("LOWER", "ORTH")
 
 
 @dataclass(frozen=True)
@@ -65,36 +69,51 @@ class FullMatch:
     """A lexeme flag getter: does the word's whole text match the regex?"""
 
     def __init__(self, regex: re.Pattern):
-        self.regex = regex
+        self.regex, self.key = regex, ("match", regex.pattern, regex.flags)
 
     def __call__(self, text: str) -> bool:
         return self.regex.fullmatch(text) is not None
 
 
-def register_flags(vocab: Vocab, classes: dict[str, re.Pattern], path: Path) -> dict[str, str]:
-    """Give each token class a lexeme flag; return class name -> Matcher key ("FLAG21").
+class InList:
+    """A lexeme flag getter: is the word (lower-cased for LOWER) in the list?"""
 
-    A regex that already has a flag on this vocab (the component loaded again) keeps it.
+    def __init__(self, attr: str, words: list[str]):
+        self.lower, self.words = attr == "LOWER", frozenset(words)
+        self.key = ("in", self.lower, self.words)
+
+    def __call__(self, text: str) -> bool:
+        return (text.lower() if self.lower else text) in self.words
+
+
+class FlagBank:
+    """Hands out lexeme flags for word tests, reusing a flag the vocab already has for the same test.
+
+    A flag is computed once per distinct word, and the Matcher checks it in Cython: far
+    cheaper than a regex or an IN list evaluated in Python at every token.
     """
-    getters = vocab.lex_attr_getters
-    known = {g.regex: i for i, g in getters.items() if isinstance(g, FullMatch)}
-    keys = {}
-    for name, regex in classes.items():
-        flag = known.get(regex)
-        if flag is None:
-            flag = next((i for i in range(FIRST_FREE_FLAG, LAST_FLAG + 1) if i not in getters), None)
-            if flag is None:
-                raise PatternError(path, None, f"class {name}: no free lexeme flag left; use fewer token classes")
-            vocab.add_flag(FullMatch(regex), flag_id=flag)
-        keys[name] = f"FLAG{flag}"
-    return keys
+
+    def __init__(self, vocab: Vocab, path: Path):
+        self.vocab, self.path = vocab, path
+        self.known = {g.key: i for i, g in vocab.lex_attr_getters.items() if isinstance(g, (FullMatch, InList))}
+
+    def flag(self, test, name: str) -> int:
+        if test.key not in self.known:
+            getters = self.vocab.lex_attr_getters
+            free = next((i for i in range(FIRST_FREE_FLAG, LAST_FLAG + 1) if i not in getters), None)
+            if free is None:
+                raise PatternError(self.path, None, f"{name}: no free lexeme flag left; use fewer classes or lists")
+            self.vocab.add_flag(test, flag_id=free)
+            self.known[test.key] = free
+        return self.known[test.key]
 
 
 class _Expander:
     """Expands MACRO / CLASS / "@list" in one rule into plain Matcher patterns."""
 
-    def __init__(self, macros: dict, lists: dict[str, list[str]], flags: dict[str, str], path: Path):
-        self.macros, self.lists, self.flags, self.path = macros, lists, flags, path
+    def __init__(self, macros: dict, lists: dict[str, list[str]], classes: dict[str, int], bank: FlagBank,
+                 path: Path):
+        self.macros, self.lists, self.classes, self.bank, self.path = macros, lists, classes, bank, path
 
     def expand(self, pattern: list, line: int, *, for_validation: bool = False) -> list[list[dict]]:
         choices = [self._token(tok, line, for_validation) for tok in pattern]
@@ -113,26 +132,28 @@ class _Expander:
     def _plain(self, tok: dict, line: int, for_validation: bool) -> dict:
         out = {}
         for key, value in tok.items():
-            if key == "CLASS":
-                if value not in self.flags:
-                    raise PatternError(self.path, line, f"unknown CLASS {value!r}; known: {', '.join(sorted(self.flags))}")
-                out.update({"LENGTH": {">=": 1}} if for_validation else {self.flags[value]: True})
+            flag = self._flag(key, value, line)
+            if flag is None:
+                out[key] = value
             else:
-                out[key] = self._lists(value, line)
+                out.update({"LENGTH": {">=": 1}} if for_validation else {f"FLAG{flag[0]}": flag[1]})
         return out
 
-    def _lists(self, value: Any, line: int) -> Any:
-        if not isinstance(value, dict):
-            return value
-        out = dict(value)
-        for op in ("IN", "NOT_IN"):
-            if isinstance(out.get(op), str) and out[op].startswith("@"):
-                name = out[op][1:]
-                if name not in self.lists:
-                    raise PatternError(self.path, line, f"unknown list @{name}; known: "
-                                                        f"{', '.join('@' + n for n in sorted(self.lists))}")
-                out[op] = self.lists[name]
-        return out
+    def _flag(self, key: str, value: Any, line: int) -> Optional[tuple[int, bool]]:
+        """(flag id, wanted value) for a CLASS or an ``{"IN"/"NOT_IN": "@list"}`` test, else None."""
+        if key == "CLASS":
+            if value not in self.classes:
+                raise PatternError(self.path, line, f"unknown CLASS {value!r}; known: {', '.join(sorted(self.classes))}")
+            return self.classes[value], True
+        if not isinstance(value, dict) or len(value) != 1:
+            return None
+        (op, name), = value.items()
+        if op not in ("IN", "NOT_IN") or not isinstance(name, str) or not name.startswith("@"):
+            return None
+        if name[1:] not in self.lists or key not in LIST_ATTRS:
+            raise PatternError(self.path, line, f"unknown list {name} or attribute {key} (use {', '.join(LIST_ATTRS)}); "
+                                                f"lists: {', '.join('@' + n for n in sorted(self.lists))}")
+        return self.bank.flag(InList(key, self.lists[name[1:]]), name), op == "IN"
 
 
 def _check_rule(row: dict, path: Path) -> Rule:
@@ -151,21 +172,61 @@ def _check_rule(row: dict, path: Path) -> Rule:
     return Rule(row["label"], before, after)
 
 
-def build_matcher(vocab: Vocab, folder: Path, lex: Lexicon) -> tuple[Matcher, dict[str, Rule]]:
-    """One Matcher over every rule file in ``folder``, and each rule's label and context."""
+@dataclass
+class Gate:
+    """The rules that can only match near one kind of trigger token, and how near.
+
+    ``before`` / ``after``: how many tokens before the first and after the last trigger
+    a rule of this gate may reach.
+    """
+    flag: int
+    before: int
+    after: int
+    matcher: Matcher
+
+
+@dataclass
+class RuleSet:
+    rules: dict[str, Rule]
+    gates: list[Gate]
+
+
+def _load_triggers(path: Path, classes: dict[str, int]) -> dict[str, tuple[int, int]]:
+    triggers = load_json(path, required=("triggers",), allowed=("triggers",))["triggers"]
+    out = {}
+    for name, reach in triggers.items():
+        if name not in classes:
+            raise PatternError(path, None, f"trigger {name!r} is not a token class in token_classes.json")
+        if not isinstance(reach, dict) or set(reach) != {"before", "after"}:
+            raise PatternError(path, None, f"trigger {name!r}: give {{\"before\": n, \"after\": n}}")
+        out[name] = (reach["before"], reach["after"])
+    return out
+
+
+def build_rules(vocab: Vocab, folder: Path, lex: Lexicon) -> RuleSet:
+    """Matchers over every rule file in ``folder``, one per trigger, and each rule's label and context."""
     classes_path = folder / "token_classes.json"
-    flags = register_flags(vocab, compile_token_classes(classes_path, lex), classes_path)
+    bank = FlagBank(vocab, classes_path)
+    classes = {name: bank.flag(FullMatch(regex), name)
+               for name, regex in compile_token_classes(classes_path, lex).items()}
+    triggers = _load_triggers(folder / "triggers.json", classes)
     macros = load_json(folder / "macros.json", required=("macros",), allowed=("macros",))["macros"]
-    checker, matcher = Matcher(vocab, validate=True), Matcher(vocab, validate=False)
+    checker = Matcher(vocab, validate=True)
+    matchers = {name: Matcher(vocab, validate=False) for name in triggers}
     rules: dict[str, Rule] = {}
     for path in sorted(folder.glob("*.jsonl")):
-        expander = _Expander(macros, lex.token_lists(), flags, path)
+        expander = _Expander(macros, lex.token_lists(), classes, bank, path)
         for row in load_jsonl(path, required=RULE_KEYS, allowed=RULE_KEYS + OPTIONAL_RULE_KEYS):
             rule = _check_rule(row, path)
             if rules.setdefault(row["id"], rule) != rule:
-                raise PatternError(path, row["_line"], f"id {row['id']!r} is used by another rule with a different label or context")
-            for validate, target in ((True, checker), (False, matcher)):
+                raise PatternError(path, row["_line"],
+                                   f"id {row['id']!r} is used by another rule with a different label or context")
+            trigger = row.get("trigger", DEFAULT_TRIGGER)
+            if trigger not in matchers:
+                raise PatternError(path, row["_line"], f"unknown trigger {trigger!r}; known: {', '.join(matchers)}")
+            for validate, target in ((True, checker), (False, matchers[trigger])):
                 expanded = [{"id": row["id"], "pattern": p, "_line": row["_line"]}
                             for p in expander.expand(row["pattern"], row["_line"], for_validation=validate)]
                 add_token_patterns(target, expanded, path)
-    return matcher, rules
+    gates = [Gate(classes[name], *triggers[name], matcher) for name, matcher in matchers.items() if len(matcher)]
+    return RuleSet(rules, gates)
