@@ -107,6 +107,28 @@ CASES = [
         "The review was published in January. It found that completion rates had risen.\n\nFurther "
         "information\n",
         [("The evidence is clear.", "Helen Ward")], id="block-stops-at-third-person-narration"),
+    pytest.param(
+        "Research\n\nDr Priya Nair, from the University of Leeds, said: “This research will help families.”\n",
+        [("This research will help families.", "Priya Nair")], id="aside-between-speaker-and-verb"),
+    pytest.param(
+        "Research\n\n“It is a good start,” says Amal Haddad of Acme Trust.\n",
+        [("It is a good start,", "Amal Haddad")], id="name-of-organisation"),
+    pytest.param(
+        "Visas\n\n“We will study the plan carefully,” a spokesperson for the Home Office said.\n",
+        [("We will study the plan carefully,", "a spokesperson for the Home Office")], id="spokesperson-for"),
+    pytest.param(
+        "Partnership\n\nSir Alan Price:\n\nWe are delighted with the outcome. It shows what partnership can "
+        "do.\n\nNotes to editors\n\nThe scheme was launched in 2019.\n",
+        [("We are delighted with the outcome. It shows what partnership can do.", "Alan Price")],
+        id="name-colon-block"),
+    pytest.param(
+        "Buses\n\nBuses Minister Tom Fenwick said the cap had “put money back in people’s pockets” this "
+        "year, and that the scheme known as “Fare Deal” would continue.\n",
+        [("put money back in people’s pockets", "Tom Fenwick")], id="reported-partial-but-not-a-name"),
+    pytest.param(
+        "Care review\n\nMinister for Care Ola Banks welcomed the review, calling it ‘an important piece of "
+        "work’.\n",
+        [("an important piece of work", "Ola Banks")], id="participle-takes-the-main-subject"),
 ]
 
 

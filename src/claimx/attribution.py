@@ -45,6 +45,7 @@ class AttributionFinder:
         self.speech = _phrases(lexicon.lower("speech_verbs") | lexicon.lower("listener_verbs"))
         self.listener = _phrases(lexicon.lower("listener_verbs"))
         self.clause = _phrases(lexicon.lower("clause_verbs"))
+        self.appositive_openers = lexicon.lower("appositive_openers")
         self.characterising = _phrases(lexicon.lower("characterising_verbs"))
         self.links = _phrases(lexicon.lower("partial_links"))
         self.auxiliaries = _phrases(lexicon.lower("auxiliaries"))
@@ -187,8 +188,9 @@ class AttributionFinder:
         return prev == "," and j >= 2 and self.parser.is_name_word(toks[j - 2].text)
 
     def _skip_clutter(self, toks: list[Token], k: int) -> int:
-        """Step back over auxiliaries ('is expected to'), time words, parentheses and a
-        relative clause (', who attended the event,') between the speaker and the verb."""
+        """Step back over auxiliaries ('is expected to'), time words, parentheses and an
+        aside (', who attended the event,' / ', from the University of Leeds,') between the
+        speaker and the verb."""
         while True:
             before = k
             k = self._skip_back(toks, k, self.auxiliaries)
@@ -200,7 +202,7 @@ class AttributionFinder:
                 for c in range(k - 2, max(-1, k - 16), -1):
                     if toks[c].text in SENTENCE_END:
                         break
-                    if toks[c].text.lower() in ("who", "which") and c and toks[c - 1].text == ",":
+                    if toks[c].text.lower() in self.appositive_openers and c and toks[c - 1].text == ",":
                         k = c - 1
                         break
             if k == before:

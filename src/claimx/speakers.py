@@ -99,18 +99,36 @@ class SpeakerParser:
         low = [w.lower() for w in words]
         if len(words) == 1 and low[0] in self.pronouns:
             return Speaker("pronoun", name=low[0], written=part)
-        if low[-1] in self.unnamed or " ".join(low[-2:]) in self.unnamed:
+        if any(w in self.unnamed for w in low) or " ".join(low[-2:]) in self.unnamed:
             return self._unnamed(words)
         if low[0] in self.determiners and len(words) <= 3 and not any(w[:1].isupper() for w in words[1:]):
             return Speaker("unnamed", name=" ".join([low[0]] + words[1:]))
-        return self._named(words)
+        return self._named_of_org(words) or self._named(words)
 
     def _unnamed(self, words: list[str]) -> Speaker:
-        if words[0] in ("A", "An", "The"):
+        """"a Home Office spokesperson", "a spokesperson for the Home Office": kept as written."""
+        if words[0].lower() in self.determiners:
             words = [words[0].lower()] + words[1:]
-        inner = [w for w in words[1:-1] if w[:1].isupper() or w.lower() in CONNECTORS]
-        org = " ".join(inner).strip() or None
+        rest = [w for w in words[1:] if w.lower() not in self.unnamed]
+        while rest and (rest[0].lower() in CONNECTORS or rest[0].lower() in self.determiners):
+            rest = rest[1:]
+        org = " ".join(rest) if any(w[:1].isupper() for w in rest) else None
         return Speaker("unnamed", name=" ".join(words), org=org)
+
+    def _named_of_org(self, words: list[str]) -> Optional[Speaker]:
+        """"Jane Doe of Acme Trust" / "Jane Doe from the Acme Trust": a name, then the organisation."""
+        for i, w in enumerate(words):
+            if w.lower() in ("of", "from", "at"):
+                name, org = words[:i], words[i + 1:]
+                break
+        else:
+            return None
+        if len(name) < 2 or not all(self.is_name_word(w) and w not in self.roles and w not in self.titles
+                                    for w in name):
+            return None
+        while org and org[0].lower() in self.determiners:
+            org = org[1:]
+        return Speaker("person", name=" ".join(name), org=" ".join(org) or None)
 
     def _named(self, words: list[str]) -> Optional[Speaker]:
         cut = max((i for i, w in enumerate(words) if w in self.roles or w in self.titles), default=-1)
