@@ -12,8 +12,8 @@ from . import quantities, quotes  # noqa: F401  (register the claimx_ factories)
 from .docdate import find_published
 from .found import Found
 from .patterns import patterns_dir as resolve_patterns_dir
-from .records import RECORD_ADAPTER, Sentence, record_id
-from .sentences import sentence_bounds
+from .records import MODELS, Sentence, record_id
+from .sentences import SentenceIndex
 
 COMPONENTS = ("claimx_quantities", "claimx_quotes")
 QUANTITY_KINDS = frozenset({"percentage", "money", "count", "date", "multiplier", "change"})
@@ -52,22 +52,28 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
 
 
 def records_from_found(text: str, found: Iterable[Found], *, doc_id: str, offset: int = 0) -> list:
-    """Turn the components' findings into validated records, in document order."""
+    """Turn the components' findings into records, in document order.
+
+    Records are built with ``model_construct``: validating every record would cost more
+    than finding it. The components' output is held to the record models by the test
+    suite (every record round-trips through ``parse_record``) instead.
+    """
     items = sorted(found, key=lambda f: (f.start, f.end, f.kind))
     quotes_ = [f for f in items if f.kind == "quote"]
+    sentences = SentenceIndex(text)
     out = []
     for f in items:
         start, end = f.start + offset, f.end + offset
-        s, e = sentence_bounds(text, f.start, f.end)
+        s, e = sentences.bounds(f.start, f.end)
         data = dict(f.fields)
         if f.kind in QUANTITY_KINDS and "claimant" not in data:
             data["claimant"] = _claimant(f, quotes_)
         data.update(
-            kind=f.kind, id=record_id(doc_id, f.kind, start, end), doc_id=doc_id,
+            id=record_id(doc_id, f.kind, start, end), doc_id=doc_id,
             text=text[f.start:f.end], start=start, end=end, rule=f.rule,
-            sentence=Sentence(text=text[s:e], start=s + offset, end=e + offset),
+            sentence=Sentence.model_construct(text=text[s:e], start=s + offset, end=e + offset),
         )
-        out.append(RECORD_ADAPTER.validate_python(data))
+        out.append(MODELS[f.kind].model_construct(**data))
     return out
 
 

@@ -111,7 +111,9 @@ Record = Annotated[
     Field(discriminator="kind"),
 ]
 RECORD_ADAPTER: TypeAdapter = TypeAdapter(Record)
-KINDS = ("percentage", "money", "count", "date", "multiplier", "change", "quote")
+MODELS: dict[str, type[BaseModel]] = {
+    model.model_fields["kind"].default: model for model in (Percentage, Money, Count, Date, Multiplier, Change, Quote)}
+KINDS = tuple(MODELS)
 
 
 def parse_record(line: str | bytes):

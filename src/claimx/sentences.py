@@ -1,31 +1,47 @@
-"""Cheap sentence bounds around a character offset.
+"""Cheap sentence bounds around character offsets.
 
-Records need the sentence holding them, but only a few characters of each document hold
-a claim; running a sentence splitter over every token would cost more than the whole
-extraction. This finds the bounds of one sentence on demand from the raw text.
+Records need the sentence holding them, but only a few places in a document hold a
+claim; running a sentence splitter over every token would cost more than the whole
+extraction. One regex pass finds the candidate sentence breaks of a text, and each
+record's sentence is then a binary search away.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
-_END = re.compile(r"(?P<stop>[.!?][\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9£$€])|\n\s*\n|\n(?=\s*[•\-*]\s)")
+_BREAK = re.compile(r"(?P<stop>[.!?][\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9£$€])|\n\s*\n|\n(?=\s*[•\-*]\s)")
 
 
-def sentence_bounds(text: str, start: int, end: int, *, window: int = 2000) -> tuple[int, int]:
-    """Return (s, e) of the sentence around text[start:end], trimmed of white space."""
-    lo = max(0, start - window)
-    s = lo
-    for m in _END.finditer(text, lo, start):
-        if m.end() <= start:
-            s = m.end()
-    m = _END.search(text, end, min(len(text), end + window))
-    if m is None:
-        e = min(len(text), end + window)
-    else:
-        e = m.end("stop") if m.group("stop") else m.start()
-    e = max(e, end)
-    while s < start and text[s].isspace():
-        s += 1
-    while e > end and text[e - 1].isspace():
-        e -= 1
-    return s, e
+class SentenceIndex:
+    """The sentence breaks of one text: where each sentence ends and the next begins."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ends: list[int] = []
+        self.starts: list[int] = []
+        for m in _BREAK.finditer(text):
+            self.ends.append(m.end("stop") if m.group("stop") else m.start())
+            self.starts.append(m.end())
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """(s, e) of the sentence around text[start:end], trimmed of white space.
+
+        A claim that runs over a break (a quoted paragraph) gets every sentence it touches.
+        """
+        i = bisect_right(self.starts, start)
+        s = self.starts[i - 1] if i else 0
+        j = bisect_left(self.ends, end)
+        e = self.ends[j] if j < len(self.ends) else len(self.text)
+        e = max(e, end)
+        text = self.text
+        while s < start and text[s].isspace():
+            s += 1
+        while e > end and text[e - 1].isspace():
+            e -= 1
+        return s, e
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around one span (builds an index; use SentenceIndex for many)."""
+    return SentenceIndex(text).bounds(start, end)

@@ -38,8 +38,11 @@ class Journal:
             self.lines[name] = [line for line in lines if json.loads(line).get("doc_id") not in doc_ids]
 
 
-def _valid_lines(path: Path) -> list[dict]:
-    """Parsed lines of a JSONL file, stopping at the first torn or unreadable line."""
+def _valid_lines(path: Path) -> list[tuple[str, dict]]:
+    """(line, parsed) for each line of a JSONL file, stopping at the first torn one.
+
+    The line is kept as written, so a resumed run copies it byte for byte.
+    """
     if not path.exists():
         return []
     rows = []
@@ -48,7 +51,7 @@ def _valid_lines(path: Path) -> list[dict]:
             if not raw.endswith(b"\n"):
                 break
             try:
-                rows.append(json.loads(raw))
+                rows.append((raw[:-1].decode("utf-8"), json.loads(raw)))
             except ValueError:
                 break
     return rows
@@ -60,13 +63,12 @@ def read_journal(outdir: Path) -> Journal:
     suffix = ".jsonl.part" if use_parts else ".jsonl"
     documents = _valid_lines(outdir / f"documents{suffix}")
     journal = Journal()
-    journal.done = {(d["doc_id"], d["sha256"]) for d in documents}
-    done_ids = {d["doc_id"] for d in documents}
-    journal.lines["documents"] = [json.dumps(d, ensure_ascii=False) for d in documents]
-    journal.lines["claims"] = [json.dumps(c, ensure_ascii=False)
-                               for c in _valid_lines(outdir / f"claims{suffix}") if c.get("doc_id") in done_ids]
-    journal.lines["errors"] = [json.dumps(e, ensure_ascii=False)
-                               for e in _valid_lines(outdir / f"errors{suffix}") if e.get("doc_id") in done_ids]
+    journal.done = {(d["doc_id"], d["sha256"]) for _, d in documents}
+    done_ids = {d["doc_id"] for _, d in documents}
+    journal.lines["documents"] = [line for line, _ in documents]
+    for name in ("claims", "errors"):
+        journal.lines[name] = [line for line, row in _valid_lines(outdir / f"{name}{suffix}")
+                               if row.get("doc_id") in done_ids]
     return journal
 
 
