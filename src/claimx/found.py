@@ -33,6 +33,17 @@ def _found_list(doc: Doc) -> list[Found]:
     return doc.user_data.setdefault("claimx_found", [])
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text without rebuilding it token by token (spaCy's ``doc.text`` does).
+
+    The Extractor stores the text it tokenised; in someone else's pipeline it is built once.
+    """
+    text = doc.user_data.get("claimx_text")
+    if text is None:
+        text = doc.user_data["claimx_text"] = doc.text
+    return text
+
+
 def sync_spans(doc: Doc) -> None:
     """Mirror the findings as ``doc.spans["claimx"]`` (label = kind) for spaCy users.
 

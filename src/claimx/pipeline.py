@@ -95,6 +95,7 @@ class Extractor:
     def doc(self, text: str, *, published: Optional[str] = None) -> Doc:
         """Run the pipeline on one piece of text; findings are on ``doc._.claimx_found``."""
         doc = self.nlp.make_doc(text)
+        doc.user_data["claimx_text"] = text
         doc._.claimx_published = published
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)
