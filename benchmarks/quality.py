@@ -120,12 +120,19 @@ def _cell(result: Optional[dict], name: str, kind: str, metric: str) -> str:
     return f"{result[kind][metric]:.3f}"
 
 
-def header(scorer: ModuleType, gold: Path, docs: dict[str, str]) -> str:
+def header(scorer: ModuleType, gold: Path, folder: Path, docs: dict[str, str]) -> str:
     items = [item for row in scorer.load_gold(gold).values() for item in row["items"]]
     counts = ", ".join(f"{sum(i['kind'] == kind for i in items)} {kind}"
                        for kind in (*scorer.QUANTITY_KINDS, "quote"))
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    return f"Measured {when}, claimx at {_claimx_commit()}, on {len(docs)} dev documents (gold: {counts})."
+    return (f"Measured {when}, claimx at {_claimx_commit()}, on the {len(docs)} documents of {_shown(folder)}"
+            f" (gold: {counts}).")
+
+
+def _shown(folder: Path) -> str:
+    """The folder relative to the repository's parent, so a README does not carry a home path."""
+    folder = folder.resolve()
+    return str(folder.relative_to(peers.REPO.parent)) if folder.is_relative_to(peers.REPO.parent) else str(folder)
 
 
 def _claimx_commit() -> str:
@@ -148,7 +155,7 @@ def main(argv=None) -> int:
         folder = args.keep or Path(tmp)
         results = {name: None if rows is None else scored(scorer, args.gold, rows, name.split()[0], folder)
                    for name, rows in predictions.items()}
-    print(header(scorer, args.gold, docs), "\n")
+    print(header(scorer, args.gold, args.dev, docs), "\n")
     print(quality_table(results), "\n")
     print("\n".join(f"- {note}" for note in notes))
     return 0

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -56,6 +57,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--jobs", type=int, default=default_jobs(), help="jobs for the parallel CLI run (default: cores)")
     ap.add_argument("--memory-sizes", default="1000,10000",
                     help="comma-separated corpus sizes for the peak-memory runs; empty to skip (default 1000,10000)")
+    ap.add_argument("--dask", action="store_true", help="also time claimx.dask on a local cluster of --jobs workers")
     ap.add_argument("--corpus", type=Path, default=peers.REPO / "corpus", help="folder of source .txt releases")
     return ap.parse_args(argv)
 
@@ -82,6 +84,11 @@ def word_count(texts: Iterable[str]) -> int:
     return sum(len(text.split()) for text in texts)
 
 
+def drain(results: Iterable) -> None:
+    """Run through results keeping none, as a streaming run does (holding them all taxes the GC)."""
+    deque(results, maxlen=0)
+
+
 def timed(name: str, work: Callable[[list[str]], object], texts: list[str], *, warm_up: bool = True) -> Row:
     """Words per second of ``work`` over the texts, after a warm-up pass over a few of them.
 
@@ -98,13 +105,13 @@ def timed(name: str, work: Callable[[list[str]], object], texts: list[str], *, w
 
 def tokenizer_row(texts: list[str]) -> Row:
     nlp = spacy.blank("en")
-    return timed('spaCy `blank("en")` tokenizer only', lambda ts: [nlp.make_doc(t) for t in ts], texts)
+    return timed('spaCy `blank("en")` tokenizer only', lambda ts: drain(map(nlp.make_doc, ts)), texts)
 
 
 def claimx_row(texts: list[str]) -> Row:
     extractor = Extractor()
     return timed("claimx `Extractor.extract`, one process, texts in memory",
-                 lambda ts: [extractor.extract(t, doc_id=str(i)) for i, t in enumerate(ts)], texts)
+                 lambda ts: drain(extractor.extract(t, doc_id=str(i)) for i, t in enumerate(ts)), texts)
 
 
 def cli_path_row(folder: Path, texts: list[str], jobs: int) -> Row:
@@ -115,6 +122,21 @@ def cli_path_row(folder: Path, texts: list[str], jobs: int) -> Row:
     return row
 
 
+def dask_row(folder: Path, texts: list[str], workers: int) -> Row:
+    """claimx.dask.run_to_folder on a LocalCluster of one-thread workers (the cluster started before timing)."""
+    name = f"claimx on Dask (`claimx.dask.run_to_folder`), LocalCluster of {workers} processes"
+    try:
+        from distributed import LocalCluster
+
+        from claimx.dask import run_to_folder as run_on_cluster
+    except ImportError:
+        return Row(name, 0, None, "dask not installed (pip install 'claimx[dask]')")
+    with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster, \
+            tempfile.TemporaryDirectory() as out:
+        return timed(name, lambda _: run_on_cluster([folder], out, scheduler=cluster.scheduler_address),
+                     texts, warm_up=False)
+
+
 def ner_rows(texts: list[str]) -> list[Row]:
     rows = []
     for ner_only, name in ((True, "en_core_web_sm NER only (tok2vec + ner)"),
@@ -123,7 +145,7 @@ def ner_rows(texts: list[str]) -> list[Row]:
         if nlp is None:
             rows.append(Row(name, 0, None, missing))
             continue
-        rows.append(timed(name, lambda ts: list(nlp.pipe(ts)), texts))
+        rows.append(timed(name, lambda ts: drain(nlp.pipe(ts)), texts))
     return rows
 
 
@@ -132,7 +154,7 @@ def quantulum_row(texts: list[str]) -> Row:
     name = "quantulum3 `parser.parse`"
     if parse is None:
         return Row(name, 0, None, missing)
-    return timed(name, lambda ts: [parse(t) for t in ts], texts)
+    return timed(name, lambda ts: drain(map(parse, ts)), texts)
 
 
 def claimx_command() -> list[str]:
@@ -184,6 +206,8 @@ def main(argv=None) -> int:
         texts = write_corpus(sources, args.docs, folder)
         tokenizer = tokenizer_row(texts)
         rows = [tokenizer, claimx_row(texts), cli_path_row(folder, texts, 1), cli_path_row(folder, texts, args.jobs)]
+        if args.dask:
+            rows.append(dask_row(folder, texts, args.jobs))
     peer_texts = texts[:args.peer_docs]
     rows += ner_rows(peer_texts) + [quantulum_row(peer_texts)]
     print(header(sources, texts), "\n")
