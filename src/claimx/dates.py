@@ -89,6 +89,8 @@ def parse_fiscal_year(text: str, lex: Lexicon) -> Optional[tuple[str, str]]:
     else:
         start = int(m.group(1))
         end = int(m.group(2)) if len(m.group(2)) == 4 else start // 100 * 100 + int(m.group(2))
+        if end < start:
+            end += 100  # "1999-00"
     if end != start + 1 or not year_in_range(start, lex):
         return None
     return f"{start}/{end}", "fiscal_year"

@@ -23,7 +23,7 @@ UNIT_KEYS = ("units", "numbered_names", "clock_words", "street_words")
 RANGE_KEYS = ("openers", "joiners", "bare_joiners", "multipliers", "fold_suffixes")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Lexicon:
     numbers: dict[str, Any]
     currencies: dict[str, Any]
@@ -31,6 +31,9 @@ class Lexicon:
     dates: dict[str, Any]
     units: dict[str, Any]
     ranges: dict[str, Any]
+
+    def __repr__(self) -> str:
+        return f"Lexicon({len(self.number_words())} number words, {len(self.currencies['symbols'])} currency symbols)"
 
     def number_words(self) -> dict[str, float]:
         """Every number word with its value (fractions included)."""

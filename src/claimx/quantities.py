@@ -54,6 +54,7 @@ class QuantityFinder:
         ruleset = build_rules(self.nlp.vocab, folder / "quantities", self.lex)
         self.rules, self.gates = ruleset.rules, ruleset.gates
         self.qualifiers = self._phrases(self.lex.qualifiers)
+        self.qualifier_reach = max(len(self.nlp.make_doc(q)) for q in self.lex.qualifiers)
         self.dollar_cues = self._phrases({cue: code for code, cues in self.lex.currencies["dollar"]["cues"].items()
                                           for cue in cues})
 
@@ -72,7 +73,7 @@ class QuantityFinder:
         chosen = self._choose(doc, self._candidates(doc, windows))
         if not chosen:
             return doc
-        qualifiers = self._qualifier_ends(doc, _merged(w for ws in windows for w in ws))
+        qualifiers = self._qualifier_ends(doc, chosen)
         self._resolve_dollars(doc, chosen)
         link_ranges(doc, chosen, qualifiers, self.lex.ranges)
         found = doc._.claimx_found
@@ -120,11 +121,16 @@ class QuantityFinder:
                 chosen.append(cand)
         return sorted(chosen, key=lambda c: c.start)
 
-    def _qualifier_ends(self, doc: Doc, windows: list[tuple[int, int]]) -> dict[int, tuple[int, str]]:
-        """Token index where a qualifier ends -> (its first token, its type)."""
+    def _qualifier_ends(self, doc: Doc, chosen: list[Candidate]) -> dict[int, tuple[int, str]]:
+        """Token index where a qualifier ends, right before a quantity -> (its first token, its type)."""
         strings = self.nlp.vocab.strings
-        return {end + a: (start + a, strings[key]) for a, b in windows
-                for key, start, end in self.qualifiers(doc[a:b])}
+        ends = {}
+        for cand in chosen:
+            before = doc[max(0, cand.start - self.qualifier_reach):cand.start]
+            for key, start, end in self.qualifiers(before):  # a PhraseMatcher gives doc offsets
+                if end == cand.start:
+                    ends[cand.start] = (start, strings[key])
+        return ends
 
     def _resolve_dollars(self, doc: Doc, chosen: list[Candidate]) -> None:
         bare = [c for c in chosen if c.label == "money" and c.fields["currency"] == BARE_DOLLAR]
@@ -185,16 +191,6 @@ def _windows(triggers, gate: Gate, length: int) -> Iterator[tuple[int, int]]:
         start, end = max(0, i - gate.before), min(length, i + gate.after + 1)
     if end is not None:
         yield start, end
-
-
-def _merged(windows) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(windows):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(b, out[-1][1]))
-        else:
-            out.append((a, b))
-    return out
 
 
 @Language.factory("claimx_quantities", default_config={"patterns_dir": None, "month_first": False})

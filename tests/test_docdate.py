@@ -1,0 +1,21 @@
+"""The document's own date: issue line, dateline, closing date line; never a breadcrumb."""
+import pytest
+
+from claimx.docdate import find_published
+
+CASES = [
+    ("Title\n\nThe press release issued by the Ministry of Examples on 3 March 2021.\n\nBody text.", "2021-03-03"),
+    ("Title\n\nPublished Friday, 07 May, 2021 at 09:30 AM\n\nBody.", "2021-05-07"),
+    ("Title\n\nMarch 4, 2020\n\nContact\n\nBody.", "2020-03-04"),
+    ("Title\n\n12th June 2019 | Example Gazette\n\nBody.", "2019-06-12"),
+    ("Title\n\nLONDON (5 May 2018) – The council said today it would act.", "2018-05-05"),
+    ("Title\n\nBody text.\n\nLast updated: 9th October 2017", "2017-10-09"),
+    ("Title\n\nThe minister today (2 February 2016) welcomed the figures.", "2016-02-02"),
+    ("Title [September 2022]\n\nNothing here gives the day.", None),
+    ("Title\n\nThe agency published its review covering the year ending 31 March 2015.", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_find_published(text, expected):
+    assert find_published(text) == expected

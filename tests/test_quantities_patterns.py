@@ -1,0 +1,73 @@
+"""Bad quantity pattern files fail at start-up, naming the file and the line."""
+import shutil
+
+import pytest
+import spacy
+
+import claimx.quantities  # noqa: F401  (registers the factory)
+from claimx.patterns import PatternError, default_patterns_dir
+
+
+@pytest.fixture
+def patterns(tmp_path):
+    folder = tmp_path / "patterns"
+    shutil.copytree(default_patterns_dir(), folder)
+    return folder
+
+
+def build(folder):
+    spacy.blank("en").add_pipe("claimx_quantities", config={"patterns_dir": str(folder)})
+
+
+def append(path, line):
+    with path.open("a", encoding="utf-8") as f:
+        f.write(line + "\n")
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize("line, reason", [
+    ('{"id": "x", "label": "count", "pattern": [{"MACRO": "nope"}]}', "unknown MACRO"),
+    ('{"id": "x", "label": "count", "pattern": [{"CLASS": "NOPE"}]}', "unknown CLASS"),
+    ('{"id": "x", "label": "count", "pattern": [{"LOWER": {"IN": "@nope"}}]}', "unknown list"),
+    ('{"id": "x", "label": "sum", "pattern": [{"ORTH": "x"}]}', "unknown label"),
+    ('{"id": "x", "label": "count", "pattern": [{"ORTHO": "x"}]}', "bad token pattern"),
+    ('{"id": "x", "label": "count", "pattern": [{"ORTH": "x"}], "colour": 1}', "unknown key"),
+    ('{"id": "x", "label": "count", "before": 1, "pattern": [{"ORTH": "a", "OP": "?"}, {"ORTH": "x"}]}',
+     "context tokens"),
+    ('{"id": "x", "label": "count", "trigger": "NOPE", "pattern": [{"ORTH": "x"}]}', "unknown trigger"),
+    ('{"id": "count-number", "label": "date", "pattern": [{"ORTH": "x"}]}', "another rule"),
+    ('{"id": "x", "label": "count", "pattern": [{"ORTH": "x"}]', "invalid JSON"),
+])
+def test_bad_rule_names_file_and_line(patterns, line, reason):
+    path = patterns / "quantities" / "count.jsonl"
+    number = append(path, line)
+    with pytest.raises(PatternError) as err:
+        build(patterns)
+    assert err.value.path == str(path) and err.value.line == number
+    assert reason in str(err.value)
+
+
+def test_bad_lexicon_json_names_the_file(patterns):
+    path = patterns / "lexicon" / "currencies.json"
+    path.write_text('{"symbols": {"£": "GBP"},\n  "codes": [}\n', encoding="utf-8")
+    with pytest.raises(PatternError) as err:
+        build(patterns)
+    assert err.value.path == str(path) and err.value.line == 2
+
+
+def test_bad_token_class_regex_names_the_class(patterns):
+    path = patterns / "quantities" / "token_classes.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"LEADING_ZERO": "0\\\\d+"', '"LEADING_ZERO": "0(\\\\d+"'),
+                    encoding="utf-8")
+    with pytest.raises(PatternError, match="LEADING_ZERO"):
+        build(patterns)
+
+
+def test_a_new_currency_needs_no_python(patterns):
+    path = patterns / "lexicon" / "currencies.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"₹": "INR",', '"₹": "INR", "₿": "XBT",'),
+                    encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimx_quantities", config={"patterns_dir": str(patterns)})
+    doc = nlp("They paid ₿3 million.")
+    assert [(f.kind, f.fields["currency"], f.fields["value"]) for f in doc._.claimx_found] == [("money", "XBT", 3e6)]
