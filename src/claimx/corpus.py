@@ -51,14 +51,19 @@ def error_line(source: Source, stage: str, reason: str, hint: str) -> str:
                        "reason": reason, "hint": hint}, ensure_ascii=False)
 
 
-def process_source(extractor: Extractor, source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DocResult:
-    """Read and extract one file; a bad file gives an error result, never an exception."""
+def process_source(extractor: Extractor, source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                   as_dicts: bool = False) -> DocResult:
+    """Read and extract one file; a bad file gives an error result, never an exception.
+
+    ``as_dicts`` gives records as plain dicts (the CLI's path, which only serialises them).
+    """
     try:
         document = read_document(source, max_bytes=max_bytes)
     except ReadError as exc:
         return DocResult(source, error=exc)
     try:
-        records = extractor.extract(document.text, doc_id=document.doc_id, published=document.published)
+        extract = extractor.extract_dicts if as_dicts else extractor.extract
+        records = extract(document.text, doc_id=document.doc_id, published=document.published)
     except Exception as exc:  # a bug must cost one document, never the run
         return DocResult(source, error=ReadError(
             "extract", f"claimx failed on this document ({type(exc).__name__}: {exc})",
@@ -67,13 +72,19 @@ def process_source(extractor: Extractor, source: Source, *, max_bytes: int = DEF
 
 
 def process_text(extractor: Extractor, text: str, *, doc_id: str = "-") -> DocResult:
-    """Extract one text already in memory (stdin), as a DocResult like a file's."""
+    """Extract one text already in memory (stdin), records as dicts, like a file's on the CLI path."""
     document = document_from_text(text, doc_id=doc_id)
-    records = extractor.extract(text, doc_id=doc_id, published=document.published)
+    records = extractor.extract_dicts(text, doc_id=doc_id, published=document.published)
     return DocResult(Source(Path(doc_id), doc_id), document=document, records=records)
 
 
+def record_line(record: dict) -> str:
+    """One claims.jsonl line: compact JSON, UTF-8 kept as written."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
 def to_output(result: DocResult) -> DocOutput:
+    """A DocResult whose records are dicts, as the lines it writes."""
     if result.error is not None:
         e = result.error
         return DocOutput(result.source.doc_id, None, [], None,
@@ -81,7 +92,7 @@ def to_output(result: DocResult) -> DocOutput:
     doc = result.document
     warnings = [error_line(result.source, "decode", w, "the text was read with the fallback; check the output")
                 for w in doc.warnings]
-    return DocOutput(doc.doc_id, doc.sha256, [r.model_dump_json() for r in result.records],
+    return DocOutput(doc.doc_id, doc.sha256, [record_line(r) for r in result.records],
                      json.dumps(doc.summary(), ensure_ascii=False), warnings)
 
 
@@ -97,7 +108,7 @@ def _init_worker(patterns: Optional[str], max_bytes: int) -> None:
 
 
 def _work_lines(source: Source) -> DocOutput:
-    return to_output(process_source(_worker["extractor"], source, max_bytes=_worker["max_bytes"]))
+    return to_output(process_source(_worker["extractor"], source, max_bytes=_worker["max_bytes"], as_dicts=True))
 
 
 def _work_objects(source: Source) -> DocResult:

@@ -12,7 +12,7 @@ from . import quantities, quotes  # noqa: F401  (register the claimx_ factories)
 from .docdate import find_published
 from .found import Found
 from .patterns import patterns_dir as resolve_patterns_dir
-from .records import MODELS, Sentence, record_id
+from .records import MODELS, RECORD_TEMPLATES, Sentence, record_id
 from .sentences import SentenceIndex
 
 COMPONENTS = ("claimx_quantities", "claimx_quotes")
@@ -51,12 +51,12 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     yield pos, text[pos:]
 
 
-def records_from_found(text: str, found: Iterable[Found], *, doc_id: str, offset: int = 0) -> list:
-    """Turn the components' findings into records, in document order.
+def record_dicts(text: str, found: Iterable[Found], *, doc_id: str, offset: int = 0) -> list[dict]:
+    """The components' findings as record dicts (every field, in model order), in document order.
 
-    Records are built with ``model_construct``: validating every record would cost more
-    than finding it. The components' output is held to the record models by the test
-    suite (every record round-trips through ``parse_record``) instead.
+    Plain dicts, not models: building and validating a pydantic model per record would
+    cost more than finding it. The components' output is held to the record models by the
+    test suite instead (every record round-trips through ``parse_record``).
     """
     items = sorted(found, key=lambda f: (f.start, f.end, f.kind))
     quotes_ = [f for f in items if f.kind == "quote"]
@@ -65,16 +65,21 @@ def records_from_found(text: str, found: Iterable[Found], *, doc_id: str, offset
     for f in items:
         start, end = f.start + offset, f.end + offset
         s, e = sentences.bounds(f.start, f.end)
-        data = dict(f.fields)
-        if f.kind in QUANTITY_KINDS and "claimant" not in data:
+        data = dict(RECORD_TEMPLATES[f.kind])
+        data.update(f.fields)
+        if f.kind in QUANTITY_KINDS and data["claimant"] is None:
             data["claimant"] = _claimant(f, quotes_)
-        data.update(
-            id=record_id(doc_id, f.kind, start, end), doc_id=doc_id,
-            text=text[f.start:f.end], start=start, end=end, rule=f.rule,
-            sentence=Sentence.model_construct(text=text[s:e], start=s + offset, end=e + offset),
-        )
-        out.append(MODELS[f.kind].model_construct(**data))
+        data.update(id=record_id(doc_id, f.kind, start, end), doc_id=doc_id, text=text[f.start:f.end],
+                    start=start, end=end, rule=f.rule,
+                    sentence={"text": text[s:e], "start": s + offset, "end": e + offset})
+        out.append(data)
     return out
+
+
+def as_record(data: dict):
+    """A record dict as its pydantic model (trusted: built by record_dicts)."""
+    fields = dict(data, sentence=Sentence.model_construct(**data["sentence"]))
+    return MODELS[data["kind"]].model_construct(**fields)
 
 
 def _claimant(item: Found, quote_items: list[Found]) -> Optional[str]:
@@ -102,7 +107,11 @@ class Extractor:
         return doc
 
     def extract(self, text: str, *, doc_id: str = "-", published: Optional[str] = None) -> list:
-        """All records of one document, in document order.
+        """All records of one document as pydantic models, in document order."""
+        return [as_record(d) for d in self.extract_dicts(text, doc_id=doc_id, published=published)]
+
+    def extract_dicts(self, text: str, *, doc_id: str = "-", published: Optional[str] = None) -> list[dict]:
+        """All records of one document as plain dicts, ready for ``json.dumps``.
 
         A document without a stated ``published`` date gets the one its text gives, so that
         "22nd December" takes the year of the document's own dateline.
@@ -111,5 +120,5 @@ class Extractor:
         records = []
         for offset, piece in chunks(text, self.chunk_chars):
             doc = self.doc(piece, published=published)
-            records.extend(records_from_found(piece, doc._.claimx_found, doc_id=doc_id, offset=offset))
+            records.extend(record_dicts(piece, doc._.claimx_found, doc_id=doc_id, offset=offset))
         return records

@@ -114,6 +114,11 @@ RECORD_ADAPTER: TypeAdapter = TypeAdapter(Record)
 MODELS: dict[str, type[BaseModel]] = {
     model.model_fields["kind"].default: model for model in (Percentage, Money, Count, Date, Multiplier, Change, Quote)}
 KINDS = tuple(MODELS)
+# Every field of each kind in model order, with its default: the shape of a JSONL line.
+RECORD_TEMPLATES: dict[str, dict] = {
+    kind: {name: (kind if name == "kind" else info.default if not info.is_required() else None)
+           for name, info in model.model_fields.items()}
+    for kind, model in MODELS.items()}
 
 
 def parse_record(line: str | bytes):
