@@ -65,6 +65,8 @@ def test_one_quantity(nlp, text, kind, span, value):
     "She came third.", "He finished 1st in the race.", "Call 020 7946 0958 for details.",
     "The meeting starts at 10.30 am.", "She lives at 10 Downing Street.", "It is one of the greatest threats.",
     "Net Zero is the goal.", "Budget papers were published with the 1998 Budget.", "Sales rose in September.",
+    "The hangar holds the Boeing 747.", "The £5-10 million fund opens.", "It helps 1 in 5 families.",
+    "Open 24/7 since the 1990s.", "Section 3 covers the A14.",
 ])
 def test_not_quantities(nlp, text):
     assert [k for k in found(nlp, text) if k[0] in ("count", "date", "percentage", "money")] == []
@@ -96,6 +98,11 @@ def test_both_ends_of_a_range_share_a_group(nlp, text, values):
     assert [pytest.approx(i[2]["value"]) for i in items] == values
     groups = {i[2].get("group") for i in items}
     assert len(groups) == 1 and None not in groups
+
+
+def test_a_range_shares_its_scale_word(nlp):
+    values = [i[2]["value"] for i in found(nlp, "It will reach between 2 and 3 million homes.")]
+    assert values == [pytest.approx(2e6), pytest.approx(3e6)]
 
 
 def test_separate_numbers_are_not_grouped(nlp):

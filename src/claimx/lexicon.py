@@ -19,7 +19,7 @@ NUMBER_KEYS = ("units", "teens", "tens", "hundreds", "scales", "scale_abbreviati
 CURRENCY_KEYS = ("symbols", "codes", "words", "minor_units", "dollar", "money_nouns", "weight_words")
 DATE_KEYS = ("months", "weekdays", "ordinal_suffixes", "year_cues", "year_followers", "published_cues",
              "first_year", "last_year", "lowercase_ambiguous_months", "date_fillers")
-UNIT_KEYS = ("units", "numbered_names", "clock_words", "street_words")
+UNIT_KEYS = ("units", "numbered_names", "clock_words", "street_words", "name_number_exceptions")
 RANGE_KEYS = ("openers", "joiners", "bare_joiners", "multipliers", "fold_suffixes")
 
 
@@ -76,6 +76,7 @@ class Lexicon:
             "clock_words": sorted(u["clock_words"]),
             "street_words": sorted(u["street_words"]),
             "multiplier_words": sorted(r["multipliers"]),
+            "name_number_exceptions": sorted({*month_tokens, *d["weekdays"], *u["name_number_exceptions"]}),
         }
 
     def regex_parts(self) -> dict[str, list[str]]:

@@ -40,9 +40,20 @@ def is_range(doc: Doc, a: _Item, b: _Item, qualifiers: dict[int, tuple[int, str]
     return opener in words["openers"] or gap in words["bare_joiners"]
 
 
-def link_ranges(doc: Doc, items: list, qualifiers: dict[int, tuple[int, str]], words: dict) -> None:
+def shared_scale(doc: Doc, a: _Item, b: _Item, scales: dict[str, float]) -> float:
+    """The scale word ending ``b`` that ``a`` leaves unsaid ("between 2 and 3 million"), else 1."""
+    if any(t.lower_ in scales for t in doc[a.start:a.end]):
+        return 1
+    scale = scales.get(doc[b.end - 1].lower_, 1)
+    return scale if a.fields["value"] * scale <= b.fields["value"] else 1
+
+
+def link_ranges(doc: Doc, items: list, qualifiers: dict[int, tuple[int, str]], words: dict,
+                scales: dict[str, float]) -> None:
     """Give both ends of each range in ``items`` (in document order) the same ``group``."""
     for a, b in zip(items, items[1:]):
         if is_range(doc, a, b, qualifiers, words):
             group = a.fields.setdefault("group", f"g{doc[a.start].idx}")
             b.fields["group"] = group
+            if a.label != "date":
+                a.fields["value"] *= shared_scale(doc, a, b, scales)

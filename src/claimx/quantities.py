@@ -75,7 +75,7 @@ class QuantityFinder:
             return doc
         qualifiers = self._qualifier_ends(doc, chosen)
         self._resolve_dollars(doc, chosen)
-        link_ranges(doc, chosen, qualifiers, self.lex.ranges)
+        link_ranges(doc, chosen, qualifiers, self.lex.ranges, self.lex.scale_words())
         found = doc._.claimx_found
         for cand in chosen:
             found.append(self._found(doc, cand, qualifiers))
