@@ -98,7 +98,7 @@ def test_extract_bag_over_texts_as_dicts(client, extractor):
     bag = db.from_sequence(pairs, npartitions=3)
     rows = claimx_dask.extract_bag(bag, texts=True, as_dicts=True).compute(scheduler=client)
     expected = [r.model_dump() for doc_id, text in pairs
-                for r in corpus.process_text(extractor, text, doc_id=doc_id).records]
+                for r in extractor.extract(text, doc_id=doc_id)]
     assert rows == expected
     assert all(isinstance(row, dict) for row in rows)
 
@@ -121,3 +121,14 @@ def test_extract_bag_runs_without_a_cluster(folder):
     records = claimx_dask.extract_bag(bag).compute(scheduler="sync")
     expected = [r for result in corpus.extract_corpus([folder / "a.txt", folder / "uk"]) for r in result.records]
     assert records == expected
+
+
+def test_relative_paths_are_read_from_the_callers_folder_and_written_as_given(client, folder, tmp_path,
+                                                                               monkeypatch):
+    monkeypatch.chdir(folder.parent)
+    local = corpus.run_to_folder(["corpus"], tmp_path / "local", jobs=1)
+    remote = claimx_dask.run_to_folder(["corpus"], tmp_path / "remote", scheduler=client)
+    _same_files(tmp_path / "local", tmp_path / "remote")
+    assert remote == local and remote.failed == 2
+    bag = db.from_sequence(["corpus/a.txt"])
+    assert claimx_dask.extract_bag(bag).compute(scheduler=client) == corpus.extract_file(folder / "a.txt")

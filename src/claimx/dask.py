@@ -1,9 +1,10 @@
 """Running claimx on Dask: a bag step for other pipelines, and a cluster run into an output folder.
 
 Both load the pipeline once per worker process, not per document (``worker_extractor``).
-The workers read the files themselves, so every path (and a ``patterns`` folder, if given)
-must be readable at the same location on every worker, as on a shared file system, and
-claimx must be installed there. spaCy holds the GIL while it works, so start workers with
+The workers read the files themselves, so every file (and a ``patterns`` folder, if given)
+must be readable at the same absolute path on every worker, as on a shared file system
+(relative paths are taken from the caller's working directory), and claimx must be
+installed there. spaCy holds the GIL while it works, so start workers with
 one thread each and as many processes as cores (``dask worker --nthreads 1 --nworkers N``).
 
 ``run_to_folder`` writes exactly what ``claimx.corpus.run_to_folder`` writes: documents go
@@ -16,13 +17,14 @@ from __future__ import annotations
 import threading
 from collections import deque
 from contextlib import nullcontext
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
 
 import dask.bag as db
 
-from .corpus import DocOutput, RunSummary, _count, file_sha256, process_source, process_text, to_output
+from .corpus import DocOutput, DocResult, RunSummary, _count, file_sha256, process_source, to_output
 from .pipeline import Extractor
 from .reading import DEFAULT_MAX_BYTES, Source, iter_sources
 from .writing import Journal, OutputFolder, read_journal
@@ -54,24 +56,22 @@ def extract_bag(bag: db.Bag, *, patterns: Optional[str | Path] = None, texts: bo
     """A bag of the records found in a bag of documents, in the bag's order.
 
     By default the items are paths of files or folders, read as ``claimx extract`` reads
-    them (a folder gives all its files; a file's doc_id is its name). With ``texts=True``
-    the items are ``(doc_id, text)`` pairs. Records are pydantic models, or plain dicts
-    (``model_dump``) with ``as_dicts=True``. A file that cannot be read raises DocumentError.
+    them (a folder gives all its files; a file's doc_id is its name; a relative path is
+    taken from the caller's working directory). With ``texts=True`` the items are
+    ``(doc_id, text)`` pairs. Records are pydantic models, or with ``as_dicts=True`` plain
+    dicts, the shape of a claims.jsonl line. A file that cannot be read raises DocumentError.
     """
-    work = _records_of_texts if texts else _records_of_paths
-    records = bag.map_partitions(work, None if patterns is None else str(patterns))
-    return records.map(_as_dict) if as_dicts else records
+    patterns = None if patterns is None else str(patterns)
+    if texts:
+        return bag.map_partitions(_records_of_texts, patterns, as_dicts)
+    return bag.map_partitions(_records_of_paths, patterns, as_dicts, str(Path.cwd()))
 
 
-def _as_dict(record) -> dict:
-    return record.model_dump()
-
-
-def _records_of_paths(paths: Iterable[str | Path], patterns: Optional[str]) -> list:
+def _records_of_paths(paths: Iterable[str | Path], patterns: Optional[str], as_dicts: bool, base: str) -> list:
     extractor = worker_extractor(patterns)
     records = []
-    for source in iter_sources(paths):
-        result = process_source(extractor, source)
+    for source in iter_sources(Path(base, path) for path in paths):
+        result = process_source(extractor, source, as_dicts=as_dicts)
         if result.error is not None:
             raise DocumentError(f"{source.path}: {result.error.stage}: {result.error.reason}"
                                 f" ({result.error.hint})")
@@ -79,18 +79,32 @@ def _records_of_paths(paths: Iterable[str | Path], patterns: Optional[str]) -> l
     return records
 
 
-def _records_of_texts(pairs: Iterable[tuple[str, str]], patterns: Optional[str]) -> list:
+def _records_of_texts(pairs: Iterable[tuple[str, str]], patterns: Optional[str], as_dicts: bool) -> list:
     extractor = worker_extractor(patterns)
+    extract = extractor.extract_dicts if as_dicts else extractor.extract
     records = []
     for doc_id, text in pairs:
-        records.extend(process_text(extractor, text, doc_id=doc_id).records)
+        records.extend(extract(text, doc_id=doc_id))
     return records
 
 
-def outputs_of_batch(sources: list[Source], patterns: Optional[str], max_bytes: int) -> list[DocOutput]:
-    """The task a worker runs: read and extract a batch of files into their JSONL lines."""
+def outputs_of_batch(sources: list[Source], patterns: Optional[str], max_bytes: int, base: str) -> list[DocOutput]:
+    """The task a worker runs: read and extract a batch of files into their JSONL lines.
+
+    A relative path is read from ``base``, the caller's working directory, and written as
+    given, as the local run writes it.
+    """
     extractor = worker_extractor(patterns)
-    return [to_output(process_source(extractor, source, max_bytes=max_bytes)) for source in sources]
+    return [to_output(_result_as_given(extractor, source, max_bytes, base)) for source in sources]
+
+
+def _result_as_given(extractor: Extractor, source: Source, max_bytes: int, base: str) -> DocResult:
+    result = process_source(extractor, Source(Path(base, source.path), source.doc_id), max_bytes=max_bytes,
+                            as_dicts=True)
+    result.source = source
+    if result.document is not None:
+        result.document.path = str(source.path)
+    return result
 
 
 def run_to_folder(paths: Iterable[str | Path], outdir: str | Path, *, scheduler: Union[str, "Client"],
@@ -110,10 +124,11 @@ def run_to_folder(paths: Iterable[str | Path], outdir: str | Path, *, scheduler:
     skip = settle_journal(iter_sources(paths), journal) if journal is not None else set()
     summary = RunSummary()
     sources = _without_skipped(iter_sources(paths), skip, summary)
-    patterns = None if patterns is None else str(patterns)
+    task = partial(outputs_of_batch, patterns=None if patterns is None else str(patterns), max_bytes=max_bytes,
+                   base=str(Path.cwd()))
     with _client(scheduler) as client, OutputFolder(outdir, journal=journal) as out:
         window = in_flight or max(2, 2 * sum(client.nthreads().values()))
-        for output in _cluster_outputs(client, sources, patterns, max_bytes, batch_size, window):
+        for output in _cluster_outputs(client, task, sources, batch_size, window):
             out.write_document(output.claim_lines, output.document_line, output.error_lines)
             _count(summary, output)
             if on_document is not None:
@@ -157,14 +172,14 @@ def _client(scheduler: Union[str, "Client"]):
     return Client(scheduler, set_as_default=False)
 
 
-def _cluster_outputs(client: "Client", sources: Iterable[Source], patterns: Optional[str], max_bytes: int,
+def _cluster_outputs(client: "Client", task: Callable[[list[Source]], list[DocOutput]], sources: Iterable[Source],
                      batch_size: int, window: int) -> Iterator[DocOutput]:
     """Each document's output in input order, with at most ``window`` batches queued."""
     queued: deque = deque()
     for batch in _batches(sources, batch_size):
         if len(queued) >= window:
             yield from queued.popleft().result()
-        queued.append(client.submit(outputs_of_batch, batch, patterns, max_bytes, pure=False))
+        queued.append(client.submit(task, batch, pure=False))
     while queued:
         yield from queued.popleft().result()
 
