@@ -12,9 +12,8 @@ from __future__ import annotations
 import secrets
 from collections import Counter
 from datetime import datetime, timezone
-from pathlib import Path
-
 from importlib.resources import files
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -98,7 +97,8 @@ def sentence_view(record) -> dict:
 
 
 def speakers(run: Run) -> list[str]:
-    return sorted({s for r in run.records for s in (getattr(r, "speaker", None), getattr(r, "claimant", None)) if s})
+    """Every speaker and claimant named, for the table's speaker filter."""
+    return sorted({name for r in run.records for name in (vars(r).get("speaker"), vars(r).get("claimant")) if name})
 
 
 def bar_chart(counts: list[tuple[str, int]]) -> list[dict]:
@@ -146,7 +146,7 @@ def context(run: Run, verdicts: dict[str, Verdict], *, page_size: int = 10) -> d
         "problems": run.problems,
         "n_records": len(run.records),
         "data": {"docs": doc_ids, "claims": rows, "pageSize": page_size,
-                 "saved": {i: v.model_dump(exclude_none=True) for i, v in verdicts.items()},
+                 "saved": {r.id: verdicts[r.id].model_dump(exclude_none=True) for r in run.records if r.id in verdicts},
                  "store": f"claimx-verdicts:{run.path.resolve()}"},
     }
 
