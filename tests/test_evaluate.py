@@ -13,7 +13,8 @@ from claimx.cli.review import evaluate_cmd
 from claimx.records import Count, Multiplier, Quote, Sentence, record_id
 from claimx.review.evaluate import evaluate, prf, score, speaker_ok, stem, value_ok
 from claimx.review.outdir import load_run
-from test_review_outdir import MODELS, sentence_around, write_outdir
+from claimx.review.verdicts import Verdict, append_verdicts
+from test_review_outdir import FLOOD, FLOOD_TEXT, MODELS, flood_records, sentence_around, write_outdir
 
 
 def record_from_gold(doc_id: str, text: str, item: dict, **changes):
@@ -219,3 +220,35 @@ def test_same_figures_as_score_py_on_the_extractors_dev_run(extractor, dev_set, 
     ours, mistakes = evaluate(gold_path, load_run(out).records)
     assert_same_figures(theirs, ours)
     assert [m.line for m in mistakes] == their_errors
+
+
+def flood_gold(tmp_path: Path) -> Path:
+    """Gold for the hand-made release: its quantities, but the first sum should read £12.6m."""
+    items = [{"kind": r.kind, "text": r.text, "start": r.start, "end": r.end, "value": r.value,
+              **({"currency": r.currency} if r.kind == "money" else {})}
+             for r in flood_records() if r.kind in ("percentage", "money", "count", "date")]
+    items[0]["value"] = 12_600_000
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"doc_id": FLOOD, "items": items, "ignore": []}) + "\n")
+    return path
+
+
+def test_reviewed_scores_the_run_with_verdicts_applied(tmp_path):
+    out = write_outdir(tmp_path / "out", {FLOOD: FLOOD_TEXT}, flood_records())
+    gold = flood_gold(tmp_path)
+    before = json.loads(CliRunner().invoke(evaluate_cmd, ["--gold", str(gold), str(out), "--json"]).output)
+    assert before["money"]["value_acc"] == 0.75
+    money = flood_records()[0]
+    append_verdicts(out, [Verdict(id=money.id, verdict="correct", value=12.6e6)])
+    args = ["--gold", str(gold), str(out), "--json", "--reviewed"]
+    after = json.loads(CliRunner().invoke(evaluate_cmd, args).output)
+    assert after["money"]["value_acc"] == 1.0 and after["money"]["strict_f1"] == 1.0
+
+
+def test_json_errors_are_listed_with_what_went_wrong(tmp_path):
+    out = write_outdir(tmp_path / "out", {FLOOD: FLOOD_TEXT}, flood_records())
+    result = CliRunner().invoke(evaluate_cmd, ["--gold", str(flood_gold(tmp_path)), str(out), "--json", "--errors"])
+    errors = json.loads(result.output)["errors"]
+    assert [e["what"] for e in errors] == ["value", "extra", "extra"]
+    assert errors[0] == {"doc": FLOOD.removesuffix(".txt"), "what": "value", "kind": "money",
+                       "line": f"{FLOOD.removesuffix('.txt')}: money '£12.5m' value 12500000.0 GBP != gold 12600000"}
