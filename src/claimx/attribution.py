@@ -42,14 +42,14 @@ class AttributionFinder:
     def __init__(self, lexicon: QuoteLexicon, parser: SpeakerParser, marks: frozenset[str]):
         self.parser = parser
         self.marks = marks
-        self.speech = _phrases(lexicon.lower("speech_verbs") | lexicon.lower("listener_verbs"))
-        self.listener = _phrases(lexicon.lower("listener_verbs"))
-        self.clause = _phrases(lexicon.lower("clause_verbs"))
+        self.speech = PhraseSet(lexicon.lower("speech_verbs") | lexicon.lower("listener_verbs"))
+        self.listener = PhraseSet(lexicon.lower("listener_verbs"))
+        self.clause = PhraseSet(lexicon.lower("clause_verbs"))
         self.appositive_openers = lexicon.lower("appositive_openers")
-        self.characterising = _phrases(lexicon.lower("characterising_verbs"))
-        self.links = _phrases(lexicon.lower("partial_links"))
-        self.auxiliaries = _phrases(lexicon.lower("auxiliaries"))
-        self.tails = _phrases(lexicon.lower("cue_tails"))
+        self.characterising = PhraseSet(lexicon.lower("characterising_verbs"))
+        self.links = PhraseSet(lexicon.lower("partial_links"))
+        self.auxiliaries = PhraseSet(lexicon.lower("auxiliaries"))
+        self.tails = PhraseSet(lexicon.lower("cue_tails"))
 
     # --- the four places -------------------------------------------------------------
 
@@ -59,7 +59,7 @@ class AttributionFinder:
         i = 0
         while i < len(toks) and toks[i].text in ",.!?…":
             i += 1
-        n = _match_at(toks, i, self.speech)
+        n = self.speech.at(toks, i)
         if n:
             end = i + n
             while end < len(toks) and self._phrase_word(toks[end]) and end - i - n < MAX_PHRASE_TOKENS:
@@ -72,7 +72,7 @@ class AttributionFinder:
                 and end - i < MAX_PHRASE_TOKENS:
             end += 1
         j = self._skip_forward(toks, end, self.auxiliaries)
-        n = _match_at(toks, j, self.speech)
+        n = self.speech.at(toks, j)
         phrase = self._span_text(text, toks, i, end)
         if n and phrase:
             return Attribution(phrase, _joined(toks, j, n), "said-after")
@@ -87,13 +87,13 @@ class AttributionFinder:
             j -= 1
         loose = j == len(toks)
         j = self._skip_back(toks, j, self.tails)
-        n = _match_before(toks, j, self.speech)
+        n = self.speech.before(toks, j)
         if n:
             return Attribution(self._subject(text, toks, j - n), _joined(toks, j - n, n), "said-before", loose)
         found = self._verb_then_phrase(text, toks, j)
         if found:
             return found
-        n = _match_before(toks, j, self.links)
+        n = self.links.before(toks, j)
         if n:
             return self._partial(text, toks, j - n, (self.speech, self.characterising), loose=False)
         if j < len(toks) or j < 2 or toks[j - 1].text.lower() in self.parser.determiners:
@@ -108,7 +108,7 @@ class AttributionFinder:
         all_toks = self.parser.tokens(text[window_start:pe], window_start)
         toks = self._since_sentence_start(all_toks)
         j = self._skip_back(toks, len(toks) - 1, self.tails)
-        n = _match_before(toks, j, self.speech)
+        n = self.speech.before(toks, j)
         if n:
             return Attribution(self._subject(text, toks, j - n), _joined(toks, j - n, n), "said-colon")
         words = toks[:-1]
@@ -131,7 +131,7 @@ class AttributionFinder:
         """
         for k in range(j - 1, max(-1, j - 16), -1):
             for verbs in verb_lists:
-                n = _match_before(toks, k + 1, verbs)
+                n = verbs.before(toks, k + 1)
                 subject = self._subject(text, toks, k + 1 - n) if n else ""
                 if subject:
                     return Attribution(subject, _joined(toks, k + 1 - n, n), "partial", loose)
@@ -143,8 +143,8 @@ class AttributionFinder:
         k = j
         while k and self._phrase_word(toks[k - 1]):
             k -= 1
-        n = _match_before(toks, k, self.speech)
-        if n and _match_before(toks, k, self.listener):
+        n = self.speech.before(toks, k)
+        if n and self.listener.before(toks, k):
             return Attribution(self._subject(text, toks, k - n), _joined(toks, k - n, n), "said-before")
         phrase = self._span_text(text, toks, k, j) if n else ""
         if phrase and any(self.parser.is_name_word(w) for w in phrase.split()):
@@ -213,14 +213,14 @@ class AttributionFinder:
 
     def _skip_back(self, toks, j, phrases) -> int:
         while True:
-            n = _match_before(toks, j, phrases)
+            n = phrases.before(toks, j)
             if not n:
                 return j
             j -= n
 
     def _skip_forward(self, toks, i, phrases) -> int:
         while True:
-            n = _match_at(toks, i, phrases)
+            n = phrases.at(toks, i)
             if not n:
                 return i
             i += n
@@ -254,27 +254,42 @@ def _last_sentence_start(text: str, lo: int, pos: int) -> int:
     return start
 
 
-def _phrases(words) -> dict[int, frozenset[tuple[str, ...]]]:
-    """Word lists as tuples of lower-case words, grouped by length (longest tried first)."""
-    by_len: dict[int, set] = {}
-    for w in words:
-        parts = tuple(w.split())
-        by_len.setdefault(len(parts), set()).add(parts)
-    return {n: frozenset(v) for n, v in sorted(by_len.items(), reverse=True)}
+class PhraseSet:
+    """Lower-case word sequences ('said', 'pointed out'), matched at or before a token index.
 
+    Indexed by first and by last word, so a miss costs one dict lookup.
+    """
 
-def _match_at(toks: list[Token], i: int, phrases) -> int:
-    for n, options in phrases.items():
-        if i + n <= len(toks) and tuple(t.text.lower() for t in toks[i:i + n]) in options:
-            return n
-    return 0
+    def __init__(self, words):
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        self._by_last: dict[str, list[tuple[str, ...]]] = {}
+        for w in words:
+            parts = tuple(w.split())
+            self._by_first.setdefault(parts[0], []).append(parts)
+            self._by_last.setdefault(parts[-1], []).append(parts)
+        for table in (self._by_first, self._by_last):
+            for options in table.values():
+                options.sort(key=len, reverse=True)
 
+    def at(self, toks: list[Token], i: int) -> int:
+        """Length of the longest phrase starting at token i, or 0."""
+        if i >= len(toks):
+            return 0
+        for parts in self._by_first.get(toks[i].low, ()):
+            n = len(parts)
+            if i + n <= len(toks) and tuple(t.low for t in toks[i:i + n]) == parts:
+                return n
+        return 0
 
-def _match_before(toks: list[Token], j: int, phrases) -> int:
-    for n, options in phrases.items():
-        if j - n >= 0 and tuple(t.text.lower() for t in toks[j - n:j]) in options:
-            return n
-    return 0
+    def before(self, toks: list[Token], j: int) -> int:
+        """Length of the longest phrase ending just before token j, or 0."""
+        if j <= 0 or j > len(toks):
+            return 0
+        for parts in self._by_last.get(toks[j - 1].low, ()):
+            n = len(parts)
+            if j - n >= 0 and tuple(t.low for t in toks[j - n:j]) == parts:
+                return n
+        return 0
 
 
 def _joined(toks: list[Token], i: int, n: int) -> str:

@@ -89,20 +89,28 @@ class QuotationPairer:
         found = [self.trimmed(text, q) for q in doubles + singles]
         return sorted((q for q in found if q.segments), key=lambda q: q.start)
 
-    def _events(self, text, start, end, regex, marks, skip):
-        for m in regex.finditer(text, start, end):
-            if skip and _inside(m.start(), skip):
+    @staticmethod
+    def _events_by_paragraph(text, paragraphs, regex, marks, skip) -> dict[int, list[tuple[int, str]]]:
+        """The classified marks of each paragraph that has any, from one pass over the text."""
+        starts = [ps for ps, _ in paragraphs]
+        events: dict[int, list[tuple[int, str]]] = {}
+        for m in regex.finditer(text):
+            pos = m.start()
+            if skip and _inside(pos, skip):
                 continue
-            role = marks.role(text, m.start())
+            role = marks.role(text, pos)
             if role:
-                yield m.start(), role
+                events.setdefault(bisect_right(starts, pos) - 1, []).append((pos, role))
+        return events
 
     def _pair(self, text, paragraphs, regex, marks, level, *, keep_unclosed, skip=()) -> list[Quotation]:
         done: list[Quotation] = []
         pending: Optional[Quotation] = None
-        for ps, pe in paragraphs:
-            events = list(self._events(text, ps, pe, regex, marks, skip))
-            current, seg_start, events = self._continue(text, ps, pending, events)
+        pending_at = -2
+        for index, events in sorted(self._events_by_paragraph(text, paragraphs, regex, marks, skip).items()):
+            ps, pe = paragraphs[index]
+            current, seg_start, events = self._continue(text, ps, pending if pending_at == index - 1 else None,
+                                                        events)
             if pending is not None and current is None and keep_unclosed:
                 done.append(pending)
             pending = None
@@ -125,7 +133,7 @@ class QuotationPairer:
                         current = None
             if current is not None:
                 current.segments.append((seg_start, pe))
-                pending = current
+                pending, pending_at = current, index
         if pending is not None and keep_unclosed:
             done.append(pending)
         return done

@@ -25,6 +25,7 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
+    low: str
 
 
 @dataclass(slots=True)
@@ -64,7 +65,8 @@ class SpeakerParser:
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
         """Word and punctuation tokens. A full stop is a token of its own unless it belongs
         to a title, a post-nominal, an initial or an abbreviation such as U.S."""
-        return [Token(m.group(), m.start() + offset, m.end() + offset) for m in self._token_re.finditer(text)]
+        return [Token(word, m.start() + offset, m.end() + offset, word.lower())
+                for m in self._token_re.finditer(text) for word in (m.group(),)]
 
     def is_name_word(self, word: str) -> bool:
         return ((word[:1].isupper() and word not in self.not_names) or word in self.particles) \
@@ -91,7 +93,7 @@ class SpeakerParser:
         return best
 
     def _parse_part(self, part: str) -> Optional[Speaker]:
-        words = [t.text for t in self.tokens(part) if t.text not in ".()"]
+        words = part.replace("(", " ").replace(")", " ").split()
         while words and words[-1] in self.post_nominals:
             words.pop()
         if not words:
@@ -182,14 +184,30 @@ class SpeakerParser:
         return " ".join(words), None
 
 
+def _occurrences(text: str, word: str):
+    """Offsets where ``word`` stands as a whole word (str.find: cheaper than a regex per name)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield at
+        at = text.find(word, end)
+
+
+def _capitalised_run(words: list[str]) -> list[str]:
+    """The capitalised words at the end of ``words``."""
+    start = len(words)
+    while start and words[start - 1][:1].isupper():
+        start -= 1
+    return words[start:]
+
+
 def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
 class NameIndex:
     """Looks names up in one document's text, on demand (each lookup is one regex search)."""
-
-    _CAPS_BEFORE = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){1,4})$")
 
     def __init__(self, text: str, parser: SpeakerParser):
         self.text = text
@@ -205,12 +223,11 @@ class NameIndex:
 
     def _search_surname(self, surname: str) -> Optional[str]:
         best: Optional[str] = None
-        for m in re.finditer(r"(?<![\w’'])" + re.escape(surname) + r"(?![\w’'])", self.text):
-            before = self.text[max(0, m.start() - 80):m.start()]
-            caps = self._CAPS_BEFORE.search(before)
-            if not caps:
+        for at in _occurrences(self.text, surname):
+            before = self.text[max(0, at - 60):at]
+            if not before[-1:].isspace():
                 continue
-            given = self._given_names(caps.group(1).split())
+            given = self._given_names(_capitalised_run(before.split()[-5:]))
             if given and (best is None or len(given) + 1 > len(best.split())):
                 best = " ".join(given + [surname])
         return best
