@@ -9,7 +9,8 @@ import spacy
 
 from claimx.patterns import PatternError, default_patterns_dir
 from claimx.quote_lexicon import load_lexicon
-from claimx.speakers import NameIndex, SpeakerParser
+from claimx.name_index import NameIndex
+from claimx.speakers import SpeakerParser
 
 
 @pytest.fixture(scope="module")

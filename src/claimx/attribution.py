@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .quote_lexicon import QuoteLexicon
-from .speakers import CONNECTORS, SpeakerParser, Token
+from .speakers import SpeakerParser, Token
 
 SENTENCE_END = frozenset({".", "!", "?"})
 WINDOW = 240
@@ -45,7 +45,6 @@ class AttributionFinder:
         self.speech = PhraseSet(lexicon.lower("speech_verbs") | lexicon.lower("listener_verbs"))
         self.listener = PhraseSet(lexicon.lower("listener_verbs"))
         self.clause = PhraseSet(lexicon.lower("clause_verbs"))
-        self.appositive_openers = lexicon.lower("appositive_openers")
         self.characterising = PhraseSet(lexicon.lower("characterising_verbs"))
         self.links = PhraseSet(lexicon.lower("partial_links"))
         self.auxiliaries = PhraseSet(lexicon.lower("auxiliaries"))
@@ -154,7 +153,7 @@ class AttributionFinder:
     def _subject(self, text: str, toks: list[Token], k: int) -> str:
         """The speaker phrase that ends just before token k (the verb), walking backwards."""
         j = self._skip_clutter(toks, k)
-        if j >= 2 and toks[j - 1].text.lower() == "who" and toks[j - 2].text == ",":
+        if j >= 2 and toks[j - 1].low in self.parser.appositive_openers and toks[j - 2].text == ",":
             j -= 2
         end = j
         while j > 0 and end - j < MAX_PHRASE_TOKENS:
@@ -183,7 +182,7 @@ class AttributionFinder:
         if not j:
             return False
         prev = toks[j - 1].text
-        if prev.lower() in CONNECTORS and prev.lower() != "the":
+        if prev.lower() in self.parser.connectors and prev.lower() not in self.parser.determiners:
             return True
         return prev == "," and j >= 2 and self.parser.is_name_word(toks[j - 2].text)
 
@@ -202,7 +201,7 @@ class AttributionFinder:
                 for c in range(k - 2, max(-1, k - 16), -1):
                     if toks[c].text in SENTENCE_END:
                         break
-                    if toks[c].text.lower() in self.appositive_openers and c and toks[c - 1].text == ",":
+                    if toks[c].text.lower() in self.parser.appositive_openers and c and toks[c - 1].text == ",":
                         k = c - 1
                         break
             if k == before:
@@ -239,10 +238,10 @@ class AttributionFinder:
 
     def _span_text(self, text: str, toks: list[Token], i: int, j: int) -> str:
         """Text of toks[i:j] without leading or trailing connectors and commas."""
-        while i < j and (toks[i].text == "," or toks[i].text.lower() in ("and", "for", "of", "at", "on")):
+        links, determiners = self.parser.connectors - self.parser.determiners, self.parser.determiners
+        while i < j and (toks[i].text == "," or toks[i].low in links):
             i += 1
-        while j > i and (toks[j - 1].text == "," or toks[j - 1].text.lower() in
-                         ("and", "for", "of", "the", "a", "an", "at", "on")):
+        while j > i and (toks[j - 1].text == "," or toks[j - 1].low in links or toks[j - 1].low in determiners):
             j -= 1
         return text[toks[i].start:toks[j - 1].end] if j > i else ""
 

@@ -19,7 +19,8 @@ from .paragraphs import paragraph_bounds
 from .quote_lexicon import QuoteLexicon
 from .quote_marks import MarkSet, Quotation, QuotationPairer
 from .said_blocks import SaidBlockFinder
-from .speakers import NameIndex, Speaker, SpeakerParser
+from .name_index import NameIndex
+from .speakers import Speaker, SpeakerParser
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_PUNCT = re.compile(r"[.!?…]\W*$")

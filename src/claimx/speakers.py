@@ -3,9 +3,7 @@
 A speaker phrase is what an attribution names, as written: "EPA Program Office Director
 Jane Doe", "the Chancellor", "Professor Le Grand", "a Home Office spokesperson", "he".
 With no tagger or NER, names are capitalised tokens that are not titles, role words or
-organisation words (all data lists). Resolution then looks the name up in the document:
-"Professor Le Grand" becomes "Julian Le Grand", "the Chancellor" the person written next
-to that role, "he" the previous speaker.
+organisation words (all data lists). Looking names up in the document is ``name_index``.
 """
 from __future__ import annotations
 
@@ -17,8 +15,6 @@ from .quote_lexicon import QuoteLexicon
 
 _ABBREVIATION = r"[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)+\.?"
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w.,/]*|[^\w\s]")
-CONNECTORS = frozenset({"for", "of", "and", "the", "&", "at", "on"})
-_NAME_RUN = r"((?:[A-Z][\w’'\-]*[ \t]+){0,3}[A-Z][\w’'\-]*)"
 
 
 class Token(NamedTuple):
@@ -44,7 +40,6 @@ class SpeakerParser:
     """Tokenises attribution text and splits speaker phrases; built once from the lexicon."""
 
     def __init__(self, lexicon: QuoteLexicon):
-        self.lex = lexicon
         self.titles = lexicon["titles"]
         self.roles = lexicon["role_words"]
         self.orgs = lexicon["org_words"]
@@ -55,6 +50,9 @@ class SpeakerParser:
         self.pronouns = lexicon.lower("pronouns")
         self.unnamed = lexicon.lower("unnamed_speakers")
         self.prepositions = lexicon.lower("prepositions")
+        self.connectors = lexicon.lower("connectors")
+        self.org_links = lexicon.lower("org_links")
+        self.appositive_openers = lexicon.lower("appositive_openers")
         dotted = sorted((w for w in self.titles | self.post_nominals if w.endswith(".")), key=len, reverse=True)
         self._token_re = re.compile("(?:" + "|".join(re.escape(w) for w in dotted) + r")(?!\w)|" + _ABBREVIATION
                                     + r"|[A-Z]\.(?=[ \t]*[A-Z])|" + _TOKEN.pattern)
@@ -75,13 +73,13 @@ class SpeakerParser:
     def is_phrase_word(self, word: str) -> bool:
         """Could this token be part of a speaker phrase ("the", "for", "spokesperson", caps)?"""
         low = word.lower()
-        return (self.is_name_word(word) or low in CONNECTORS or low in self.determiners
+        return (self.is_name_word(word) or low in self.connectors or low in self.determiners
                 or low in self.unnamed or low in self.pronouns or word in self.titles)
 
     def parse(self, phrase: str) -> Optional[Speaker]:
         """Split a phrase into name, role and organisation; appositive parts are separated by commas."""
         parts = [p.strip() for p in phrase.split(",")]
-        parts = [p for p in parts if p and not p.split()[0].lower() in ("who", "which")]
+        parts = [p for p in parts if p and p.split()[0].lower() not in self.appositive_openers]
         parsed = [s for s in (self._parse_part(p) for p in parts) if s]
         if not parsed:
             return None
@@ -112,7 +110,7 @@ class SpeakerParser:
         if words[0].lower() in self.determiners:
             words = [words[0].lower()] + words[1:]
         rest = [w for w in words[1:] if w.lower() not in self.unnamed]
-        while rest and (rest[0].lower() in CONNECTORS or rest[0].lower() in self.determiners):
+        while rest and (rest[0].lower() in self.connectors or rest[0].lower() in self.determiners):
             rest = rest[1:]
         org = " ".join(rest) if any(w[:1].isupper() for w in rest) else None
         return Speaker("unnamed", name=" ".join(words), org=org)
@@ -120,7 +118,7 @@ class SpeakerParser:
     def _named_of_org(self, words: list[str]) -> Optional[Speaker]:
         """"Jane Doe of Acme Trust" / "Jane Doe from the Acme Trust": a name, then the organisation."""
         for i, w in enumerate(words):
-            if w.lower() in ("of", "from", "at"):
+            if w.lower() in self.org_links:
                 name, org = words[:i], words[i + 1:]
                 break
         else:
@@ -173,7 +171,7 @@ class SpeakerParser:
     def _role_and_org(self, words: list[str]) -> tuple[Optional[str], Optional[str]]:
         while words and words[0].lower() in self.determiners:
             words = words[1:]
-        while words and words[-1].lower() in CONNECTORS:
+        while words and words[-1].lower() in self.connectors:
             words = words[:-1]
         if not words or not any(w in self.roles for w in words):
             return None, None
@@ -184,135 +182,5 @@ class SpeakerParser:
         return " ".join(words), None
 
 
-def _occurrences(text: str, word: str):
-    """Offsets where ``word`` stands as a whole word (str.find: cheaper than a regex per name)."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            yield at
-        at = text.find(word, end)
-
-
-def _capitalised_run(words: list[str]) -> list[str]:
-    """The capitalised words at the end of ``words``."""
-    start = len(words)
-    while start and words[start - 1][:1].isupper():
-        start -= 1
-    return words[start:]
-
-
 def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
-
-
-class NameIndex:
-    """Looks names up in one document's text, on demand (each lookup is one regex search)."""
-
-    def __init__(self, text: str, parser: SpeakerParser):
-        self.text = text
-        self.parser = parser
-        self._cache: dict[tuple[str, str], Optional[str]] = {}
-
-    def fullest_for_surname(self, surname: str) -> Optional[str]:
-        """The longest "Given Surname" written in the document for this surname."""
-        key = ("surname", surname)
-        if key not in self._cache:
-            self._cache[key] = self._search_surname(surname)
-        return self._cache[key]
-
-    def _search_surname(self, surname: str) -> Optional[str]:
-        best: Optional[str] = None
-        for at in _occurrences(self.text, surname):
-            before = self.text[max(0, at - 60):at]
-            if not before[-1:].isspace():
-                continue
-            given = self._given_names(_capitalised_run(before.split()[-5:]))
-            if given and (best is None or len(given) + 1 > len(best.split())):
-                best = " ".join(given + [surname])
-        return best
-
-    def _given_names(self, words: list[str]) -> list[str]:
-        """The given names in the capitalised words before a surname: at most two, and two
-        only when the word before them ends the run ("Secretary Iain Duncan Smith", not
-        "Director of Broadband Development Samuel Achterberg")."""
-        given: list[str] = []
-        for w in reversed(words):
-            if not self._could_be_given(w):
-                return given
-            if len(given) == 2:
-                return given[1:]
-            given.insert(0, w)
-        return given
-
-    def _could_be_given(self, w: str) -> bool:
-        p = self.parser
-        return not (w in p.titles or w in p.roles or w in p.orgs or w in p.not_names or w.endswith(".")
-                    or not w[:1].isupper())
-
-    def fullest_for_given(self, given: str) -> Optional[str]:
-        """"Sir Michael" is "Michael Wilshaw" when the document writes the surname somewhere."""
-        key = ("given", given)
-        if key not in self._cache:
-            found = None
-            for m in re.finditer(r"(?<![\w’'])" + re.escape(given) + r"\s+([A-Z][\w’'\-]+)", self.text):
-                surname = m.group(1)
-                p = self.parser
-                if surname not in p.roles and surname not in p.orgs and surname not in p.not_names:
-                    found = f"{given} {surname}"
-                    break
-            self._cache[key] = found
-        return self._cache[key]
-
-    def holder_of_role(self, role: str) -> Optional[str]:
-        """The person the document names next to a role: "the Chancellor, Gordon Brown",
-        "Prime Minister Jane Doe" or "Jane Doe, National Statistician"."""
-        key = ("role", role)
-        if key not in self._cache:
-            self._cache[key] = self._search_role(role)
-        return self._cache[key]
-
-    def _search_role(self, role: str) -> Optional[str]:
-        pattern = r"(?i:" + re.escape(role).replace(r"\ ", r"\s+") + r")"
-        after = re.compile(r"(?<![\w])" + pattern + r",?[ \t]+" + _NAME_RUN)
-        for m in after.finditer(self.text):
-            sp = self.parser.parse(m.group(1))
-            if sp and sp.kind == "person":
-                return sp.name
-        before = re.compile(r"(?<![\w])" + _NAME_RUN + r",[ \t]+(?:the[ \t]+)?" + pattern + r"\b")
-        for m in before.finditer(self.text):
-            if self._after_preposition(m.start()):
-                continue
-            sp = self.parser.parse(m.group(1))
-            if sp and sp.kind == "person":
-                return sp.name
-        return None
-
-    def _after_preposition(self, pos: int) -> bool:
-        """"In the West Midlands, the Prime Minister": a place, not an apposition."""
-        words = self.text[max(0, pos - 30):pos].split()
-        return bool(words) and (words[-1].lower() in self.parser.prepositions or words[-1] in self.parser.not_names)
-
-    def first_person_between(self, lo: int, hi: int) -> Optional[str]:
-        """The first person named in text[lo:hi], the likeliest subject ("Jane Doe, head of
-        Acme Ltd, opened it."), at its fullest."""
-        for m in self.parser.person_mention.finditer(self.text, lo, hi):
-            sp = self.parser.parse(m.group())
-            if sp and sp.kind == "person":
-                return self.fullest_for_surname(sp.name.split()[-1]) or sp.name
-        return None
-
-    def sole_titled_person(self) -> Optional[str]:
-        """The only person the document introduces with a title (Sir, Dr, Ms...), if exactly one."""
-        key = ("sole", "")
-        if key not in self._cache:
-            surnames = set()
-            for m in self.parser.honorific.finditer(self.text):
-                words = m.group(1).split()
-                full = " ".join(words) if len(words) > 1 else self.fullest_for_given(words[0])
-                surnames.add((full or words[0]).split()[-1])
-            self._cache[key] = None
-            if len(surnames) == 1:
-                surname = surnames.pop()
-                self._cache[key] = self.fullest_for_surname(surname) or surname
-        return self._cache[key]

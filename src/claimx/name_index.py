@@ -1,0 +1,148 @@
+"""Looking names up in one document: the fullest form of a speaker's name.
+
+"Professor Le Grand" becomes "Julian Le Grand", "Sir Michael" "Michael Wilshaw", "the
+Chancellor" the person the document writes next to that role. Each lookup searches the
+text once, on demand, and is cached for the document.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .speakers import SpeakerParser
+
+_NAME_RUN = r"((?:[A-Z][\w’'\-]*[ \t]+){0,3}[A-Z][\w’'\-]*)"
+
+
+class NameIndex:
+    """Looks names up in one document's text, on demand (each lookup is one regex search)."""
+
+    def __init__(self, text: str, parser: SpeakerParser):
+        self.text = text
+        self.parser = parser
+        self._cache: dict[tuple[str, str], Optional[str]] = {}
+
+    def fullest_for_surname(self, surname: str) -> Optional[str]:
+        """The longest "Given Surname" written in the document for this surname."""
+        key = ("surname", surname)
+        if key not in self._cache:
+            self._cache[key] = self._search_surname(surname)
+        return self._cache[key]
+
+    def _search_surname(self, surname: str) -> Optional[str]:
+        best: Optional[str] = None
+        for at in _occurrences(self.text, surname):
+            before = self.text[max(0, at - 60):at]
+            if not before[-1:].isspace():
+                continue
+            given = self._given_names(_capitalised_run(before.split()[-5:]))
+            if given and (best is None or len(given) + 1 > len(best.split())):
+                best = " ".join(given + [surname])
+        return best
+
+    def _given_names(self, words: list[str]) -> list[str]:
+        """The given names in the capitalised words before a surname: at most two, and two
+        only when the word before them ends the run ("Secretary Iain Duncan Smith", not
+        "Director of Broadband Development Samuel Achterberg")."""
+        given: list[str] = []
+        for w in reversed(words):
+            if not self._could_be_given(w):
+                return given
+            if len(given) == 2:
+                return given[1:]
+            given.insert(0, w)
+        return given
+
+    def _could_be_given(self, w: str) -> bool:
+        p = self.parser
+        return not (w in p.titles or w in p.roles or w in p.orgs or w in p.not_names or w.endswith(".")
+                    or not w[:1].isupper())
+
+    def fullest_for_given(self, given: str) -> Optional[str]:
+        """"Sir Michael" is "Michael Wilshaw" when the document writes the surname somewhere."""
+        key = ("given", given)
+        if key not in self._cache:
+            found = None
+            for m in re.finditer(r"(?<![\w’'])" + re.escape(given) + r"\s+([A-Z][\w’'\-]+)", self.text):
+                surname = m.group(1)
+                p = self.parser
+                if surname not in p.roles and surname not in p.orgs and surname not in p.not_names:
+                    found = f"{given} {surname}"
+                    break
+            self._cache[key] = found
+        return self._cache[key]
+
+    def holder_of_role(self, role: str) -> Optional[str]:
+        """The person the document names next to a role: "the Chancellor, Gordon Brown",
+        "Prime Minister Jane Doe" or "Jane Doe, National Statistician"."""
+        key = ("role", role)
+        if key not in self._cache:
+            self._cache[key] = self._search_role(role)
+        return self._cache[key]
+
+    def _search_role(self, role: str) -> Optional[str]:
+        pattern = r"(?i:" + re.escape(role).replace(r"\ ", r"\s+") + r")"
+        after = re.compile(r"(?<![\w])" + pattern + r",?[ \t]+" + _NAME_RUN)
+        for m in after.finditer(self.text):
+            sp = self.parser.parse(m.group(1))
+            if sp and sp.kind == "person":
+                return sp.name
+        before = re.compile(r"(?<![\w])" + _NAME_RUN + r",[ \t]+(?:the[ \t]+)?" + pattern + r"\b")
+        for m in before.finditer(self.text):
+            if self._after_preposition(m.start()):
+                continue
+            sp = self.parser.parse(m.group(1))
+            if sp and sp.kind == "person":
+                return sp.name
+        return None
+
+    def _after_preposition(self, pos: int) -> bool:
+        """"In the West Midlands, the Prime Minister": a place, not an apposition."""
+        words = self.text[max(0, pos - 30):pos].split()
+        return bool(words) and (words[-1].lower() in self.parser.prepositions or words[-1] in self.parser.not_names)
+
+    def first_person_between(self, lo: int, hi: int) -> Optional[str]:
+        """The first person named in text[lo:hi], the likeliest subject ("Jane Doe, head of
+        Acme Ltd, opened it."), at its fullest."""
+        for m in self.parser.person_mention.finditer(self.text, lo, hi):
+            sp = self.parser.parse(m.group())
+            if sp and sp.kind == "person":
+                return self.fullest_for_surname(sp.name.split()[-1]) or sp.name
+        return None
+
+    def sole_titled_person(self) -> Optional[str]:
+        """The only person the document introduces with a title (Sir, Dr, Ms...), if exactly one."""
+        key = ("sole", "")
+        if key not in self._cache:
+            surnames = set()
+            for m in self.parser.honorific.finditer(self.text):
+                words = m.group(1).split()
+                full = " ".join(words) if len(words) > 1 else self.fullest_for_given(words[0])
+                surnames.add((full or words[0]).split()[-1])
+            self._cache[key] = None
+            if len(surnames) == 1:
+                surname = surnames.pop()
+                self._cache[key] = self.fullest_for_surname(surname) or surname
+        return self._cache[key]
+
+
+def _occurrences(text: str, word: str):
+    """Offsets where ``word`` stands as a whole word (str.find: cheaper than a regex per name)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _in_word(text[at - 1])) and (end == len(text) or not _in_word(text[end])):
+            yield at
+        at = text.find(word, end)
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "’'-"
+
+
+def _capitalised_run(words: list[str]) -> list[str]:
+    """The capitalised words at the end of ``words``."""
+    start = len(words)
+    while start and words[start - 1][:1].isupper():
+        start -= 1
+    return words[start:]
