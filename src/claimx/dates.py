@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .lexicon import Lexicon
@@ -122,6 +123,7 @@ def published_year(published: Optional[str]) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str, lex: Lexicon, *, published: Optional[str] = None,
                day_first: bool = True) -> Optional[tuple[str, str]]:
     """(ISO value, precision) of a written date, or None. A month alone is not a date."""

@@ -7,6 +7,7 @@ depends on the document (see ``dollar_currency``), not on the amount.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from .lexicon import Lexicon
@@ -86,6 +87,7 @@ def _major_and_minor(text: str, lex: Lexicon) -> Optional[tuple[float, str]]:
     return major[0] + minor[0], major[1]
 
 
+@lru_cache(maxsize=4096)
 def parse_money(text: str, lex: Lexicon) -> Optional[tuple[float, str]]:
     """(value, currency) of an amount, currency "$" for a bare dollar; None if not an amount."""
     return _single_amount(text, lex) or _major_and_minor(text, lex)

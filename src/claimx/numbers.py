@@ -204,6 +204,7 @@ def strip_suffix(text: str, suffixes: list[str]) -> tuple[str, Optional[str]]:
     return text, None
 
 
+@lru_cache(maxsize=4096)
 def parse_percentage(text: str, lex: Lexicon) -> Optional[tuple[float, Optional[str]]]:
     """(value, unit) for "98%", "18 per cent", "90% per cent", "4 percentage points"."""
     n = lex.numbers
