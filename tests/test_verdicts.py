@@ -70,9 +70,10 @@ def test_parse_value(kind, text, value):
     assert parse_value(kind, text) == value
 
 
-def test_parse_value_rejects_nonsense():
+@pytest.mark.parametrize("kind, text", [("count", "lots"), ("date", "1"), ("date", "June 2012"), ("date", "")])
+def test_parse_value_rejects_nonsense(kind, text):
     with pytest.raises(ValueError):
-        parse_value("count", "lots")
+        parse_value(kind, text)
 
 
 def test_reviewed_drops_rejected_and_optionally_unreviewed():

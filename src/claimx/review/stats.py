@@ -38,9 +38,11 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _section(title: str, pairs, width: int = 50) -> list[str]:
+def _section(title: str, pairs, most: int = 70) -> list[str]:
+    pairs = [(str(name), count) for name, count in pairs]
+    width = min(most, max((len(name) for name, _ in pairs), default=0))
     lines = ["", title]
-    lines += [f"  {str(name)[:width]:<{width}} {count:>6}" for name, count in pairs] or ["  (none)"]
+    lines += [f"  {name[:width]:<{width}} {count:>6}" for name, count in pairs] or ["  (none)"]
     return lines
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Literal, Optional, Union
@@ -19,6 +20,7 @@ from ..records import RECORD_ADAPTER
 from .outdir import REVIEWS, ReviewError
 
 Decision = Literal["accept", "reject", "correct"]
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2}|\d{4}/\d{4}")
 
 
 def now() -> str:
@@ -100,8 +102,9 @@ def parse_value(kind: str, text: str) -> Union[float, str]:
     """A corrected value typed by a reviewer: ISO text for dates, a number otherwise."""
     text = text.strip()
     if kind == "date":
-        if not text:
-            raise ValueError("a date correction needs an ISO date such as 2012-06-26")
+        if not ISO_DATE.fullmatch(text):
+            raise ValueError(f"{text!r} is not a date as claimx writes them: 2012-06-26, 2011-04, 2010, "
+                             "--12-22 or 2023/2024")
         return text
     try:
         return float(text.replace(",", ""))
