@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from .attribution import Attribution, AttributionFinder
@@ -63,6 +63,31 @@ class _Accepted:
     last_paragraph: int
 
 
+@dataclass(slots=True)
+class _Document:
+    """What is known about one text while its quotations are attributed in order."""
+
+    text: str
+    paragraphs: list[tuple[int, int]]
+    cues: dict[int, Attribution]
+    names: NameIndex
+    accepted: list[_Accepted] = field(default_factory=list)
+    starts: list[int] = field(init=False)
+
+    def __post_init__(self):
+        self.starts = [s for s, _ in self.paragraphs]
+
+    def paragraph_of(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+    def opens_paragraph(self, q: Quotation, index: int) -> bool:
+        return q.open_at is not None and not self.text[self.paragraphs[index][0]:q.open_at].strip()
+
+    @property
+    def previous(self) -> Optional[_Accepted]:
+        return self.accepted[-1] if self.accepted else None
+
+
 class QuoteExtractor:
     """Built once from the word lists; ``extract`` runs on every text."""
 
@@ -81,52 +106,49 @@ class QuoteExtractor:
         paragraphs = paragraph_bounds(text)
         if not paragraphs:
             return []
-        starts = [s for s, _ in paragraphs]
-        cues = self._cue_paragraphs(text, paragraphs)
+        doc = _Document(text, paragraphs, self._cue_paragraphs(text, paragraphs), NameIndex(text, self.parser))
         candidates: list[tuple[Quotation, Optional[Attribution]]] = [
             (q, None) for q in self.pairer.find(text, paragraphs)]
-        candidates += self._unmarked_blocks(text, paragraphs, cues)
+        candidates += self._unmarked_blocks(doc)
         candidates.sort(key=lambda c: c[0].start)
-        names = NameIndex(text, self.parser)
         items: list[QuoteItem] = []
-        accepted: list[_Accepted] = []
         for quotation, attribution in candidates:
-            first = bisect_right(starts, quotation.start) - 1
-            last = bisect_right(starts, quotation.end - 1) - 1
-            done = self._accept(text, quotation, attribution, paragraphs, first, last, cues, names, accepted)
-            if done:
-                items.extend(done)
+            items.extend(self._accept(doc, quotation, attribution))
         return items
 
-    def _accept(self, text, quotation, attribution, paragraphs, first, last, cues, names, accepted):
-        previous = accepted[-1] if accepted else None
+    def _accept(self, doc: _Document, quotation: Quotation, attribution: Optional[Attribution]) -> list[QuoteItem]:
+        """The items of one quotation, or none when it has no speaker and does not read as speech."""
+        first, last = doc.paragraph_of(quotation.start), doc.paragraph_of(quotation.end - 1)
+        previous = doc.previous
         if attribution is None:
-            attribution = self._attribution(text, quotation, paragraphs, first, last, cues, previous)
-        quote_id = f"q{quotation.start}"
-        if attribution is not None and attribution.loose and self._reads_as_name(text, quotation):
+            attribution = self._attribution(doc, quotation, first, last)
+        if attribution is not None and attribution.loose and self._reads_as_name(doc.text, quotation):
             attribution = None
+        quote_id = f"q{quotation.start}"
         if attribution is not None:
             speaker = self.parser.parse(attribution.phrase) if attribution.phrase else None
-            resolved = self._resolve(speaker, names, accepted, paragraphs, first)
+            resolved = self._resolve(doc, speaker, first)
             rule, cue = attribution.rule, attribution.cue
-        elif previous and self._continues(text, quotation, previous, paragraphs, first):
+        elif previous and self._continues(doc, quotation, previous, first):
             resolved, rule, cue = previous.resolved, "continued", previous.cue
             if previous.last_paragraph == first:
                 quote_id = previous.quote_id
-        elif self._reads_as_speech(text, quotation, paragraphs[first][0]):
-            resolved, rule, cue = self._named_just_before(names, paragraphs, first), "unattributed", None
+        elif self._reads_as_speech(doc, quotation, first):
+            resolved, rule, cue = self._named_just_before(doc, first), "unattributed", None
         else:
-            return None
-        accepted.append(_Accepted(quotation, resolved, cue, quote_id, last))
+            return []
+        doc.accepted.append(_Accepted(quotation, resolved, cue, quote_id, last))
         return [QuoteItem(s, e, f"quote.{rule}", resolved.speaker, resolved.role, resolved.org, cue, quote_id)
                 for s, e in quotation.segments]
 
-    def _attribution(self, text, q: Quotation, paragraphs, first, last, cues, previous) -> Optional[Attribution]:
-        ps = paragraphs[first][0]
-        bound = ps
-        if previous and previous.quotation.close_at is not None and previous.quotation.close_at >= ps:
+    def _attribution(self, doc: _Document, q: Quotation, first: int, last: int) -> Optional[Attribution]:
+        """After the closing mark, else before the opening one (the other way round when the
+        quotation ends a sentence), else the cue paragraph just before."""
+        text, previous = doc.text, doc.previous
+        bound = doc.paragraphs[first][0]
+        if previous and previous.quotation.close_at is not None and previous.quotation.close_at >= bound:
             bound = previous.quotation.close_at + 1
-        after = (lambda: self.attributions.after(text, q.close_at + 1, paragraphs[last][1])
+        after = (lambda: self.attributions.after(text, q.close_at + 1, doc.paragraphs[last][1])
                  if q.close_at is not None else None)
         before = (lambda: self.attributions.before(text, bound, q.open_at)
                   if q.open_at is not None else None)
@@ -135,8 +157,8 @@ class QuoteExtractor:
             found = find()
             if found:
                 return found
-        if q.open_at is not None and not text[ps:q.open_at].strip() and first - 1 in cues:
-            return cues[first - 1]
+        if doc.opens_paragraph(q, first) and first - 1 in doc.cues:
+            return doc.cues[first - 1]
         return None
 
     def _cue_paragraphs(self, text, paragraphs) -> dict[int, Attribution]:
@@ -148,15 +170,15 @@ class QuoteExtractor:
                     cues[i] = found
         return cues
 
-    def _unmarked_blocks(self, text, paragraphs, cues):
+    def _unmarked_blocks(self, doc: _Document) -> list[tuple[Quotation, Attribution]]:
         out = []
-        for i, attribution in cues.items():
-            if text[paragraphs[i + 1][0]] in self.blocks.marks:
+        for i, attribution in doc.cues.items():
+            if doc.text[doc.paragraphs[i + 1][0]] in self.blocks.marks:
                 continue
             speaker = self.parser.parse(attribution.phrase) if attribution.phrase else None
-            block = self.blocks.block_after(text, paragraphs, i, *self._third_person_names(speaker))
+            block = self.blocks.block_after(doc.text, doc.paragraphs, i, *self._third_person_names(speaker))
             if block:
-                block = self.pairer.trimmed(text, block)
+                block = self.pairer.trimmed(doc.text, block)
             if block and block.segments:
                 out.append((block, Attribution(attribution.phrase, attribution.cue, attribution.rule + "-block")))
         return out
@@ -171,40 +193,39 @@ class QuoteExtractor:
 
     # --- resolution ------------------------------------------------------------------
 
-    def _resolve(self, sp: Optional[Speaker], names: NameIndex, accepted: list[_Accepted], paragraphs,
-                 first: int) -> Resolved:
-        previous = accepted[-1].resolved if accepted else Resolved(None)
+    def _resolve(self, doc: _Document, sp: Optional[Speaker], first: int) -> Resolved:
         if sp is None:
-            return previous
+            return doc.previous.resolved if doc.previous else Resolved(None)
         if sp.kind == "pronoun":
-            return self._resolve_pronoun(names, accepted, paragraphs, first)
+            return self._resolve_pronoun(doc, first)
         if sp.kind == "role":
-            return self._resolve_role(sp, names, accepted)
+            return self._resolve_role(doc, sp)
         if sp.kind in ("unnamed", "org"):
             return Resolved(sp.name, sp.role, sp.org)
-        name = self._fullest(sp, names)
-        earlier = next((a.resolved for a in reversed(accepted) if a.resolved.speaker == name), None)
+        name = self._fullest(sp, doc.names)
+        earlier = next((a.resolved for a in reversed(doc.accepted) if a.resolved.speaker == name), None)
         if earlier and sp.role is None:
             return earlier
         return Resolved(name, sp.role, sp.org, is_person=True)
 
     @staticmethod
-    def _named_just_before(names: NameIndex, paragraphs, first: int) -> Resolved:
+    def _named_just_before(doc: _Document, first: int) -> Resolved:
         """A quotation with no cue, right after a paragraph naming someone ("Jane Doe
         welcomed the decision."), is taken as theirs."""
         if not first:
             return Resolved(None)
-        name = names.first_person_between(*paragraphs[first - 1])
+        name = doc.names.first_person_between(*doc.paragraphs[first - 1])
         return Resolved(name, is_person=bool(name))
 
-    def _resolve_pronoun(self, names: NameIndex, accepted: list[_Accepted], paragraphs, first: int) -> Resolved:
+    @staticmethod
+    def _resolve_pronoun(doc: _Document, first: int) -> Resolved:
         """"he said": the previous quotation's person, else the first person named in this
         paragraph or the one before."""
-        person = next((a.resolved for a in reversed(accepted) if a.resolved.is_person), None)
+        person = next((a.resolved for a in reversed(doc.accepted) if a.resolved.is_person), None)
         if person:
             return person
-        lo = paragraphs[max(0, first - 1)][0]
-        name = names.first_person_between(lo, paragraphs[first][1]) or names.sole_titled_person()
+        lo = doc.paragraphs[max(0, first - 1)][0]
+        name = doc.names.first_person_between(lo, doc.paragraphs[first][1]) or doc.names.sole_titled_person()
         return Resolved(name, is_person=bool(name))
 
     def _fullest(self, sp: Speaker, names: NameIndex) -> str:
@@ -214,47 +235,45 @@ class QuoteExtractor:
             return names.fullest_for_given(sp.name) or names.fullest_for_surname(sp.name) or sp.name
         return names.fullest_for_surname(sp.name) or sp.name
 
-    def _resolve_role(self, sp: Speaker, names: NameIndex, accepted: list[_Accepted]) -> Resolved:
+    @staticmethod
+    def _resolve_role(doc: _Document, sp: Speaker) -> Resolved:
         """"The Chancellor said": an earlier speaker with that role, else the person the
         document names with it, else the only titled person, else the role as written."""
-        head = sp.role.split()[-1]
-        for a in reversed(accepted):
-            if a.resolved.is_person and a.resolved.role and head in a.resolved.role.split():
-                return a.resolved
         role_words = sp.role.split()
+        for a in reversed(doc.accepted):
+            if a.resolved.is_person and a.resolved.role and role_words[-1] in a.resolved.role.split():
+                return a.resolved
         for n in range(len(role_words), 0, -1):
-            holder = names.holder_of_role(" ".join(role_words[-n:]))
+            holder = doc.names.holder_of_role(" ".join(role_words[-n:]))
             if holder:
                 return Resolved(holder, sp.role, sp.org, is_person=True)
-        sole = names.sole_titled_person()
+        sole = doc.names.sole_titled_person()
         if sole:
             return Resolved(sole, sp.role, sp.org, is_person=True)
         return Resolved(sp.written or sp.role, sp.role, sp.org)
 
     # --- is it speech? ---------------------------------------------------------------
 
-    def _continues(self, text, q: Quotation, previous: _Accepted, paragraphs, first: int) -> bool:
+    def _continues(self, doc: _Document, q: Quotation, previous: _Accepted, first: int) -> bool:
         """A quotation with no cue of its own goes on from the previous one when it reads as
         speech and follows it in the same paragraph ("…,” said X. “…”) or opens the next."""
-        if not self._speech_like(text, q):
+        if _word_count(doc.text, q) < SPEECH_MIN_WORDS:
             return False
         if previous.last_paragraph == first:
             return True
-        opens = q.open_at is not None and not text[paragraphs[first][0]:q.open_at].strip()
-        return previous.last_paragraph == first - 1 and opens
-
-    def _speech_like(self, text: str, q: Quotation) -> bool:
-        words = sum(len(_WORD.findall(text, s, e)) for s, e in q.segments)
-        return words >= SPEECH_MIN_WORDS
+        return previous.last_paragraph == first - 1 and doc.opens_paragraph(q, first)
 
     @staticmethod
     def _reads_as_name(text: str, q: Quotation) -> bool:
         """“New Deal”, ‘Excellent’: every word capitalised, as in a name, title or slogan."""
-        words = _WORD.findall(text, q.start, q.end)
-        return all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        return all(w[:1].isupper() or w[:1].isdigit() for w in _WORD.findall(text, q.start, q.end))
 
-    def _reads_as_speech(self, text: str, q: Quotation, paragraph_start: int) -> bool:
-        words = sum(len(_WORD.findall(text, s, e)) for s, e in q.segments)
-        opens_paragraph = q.open_at is not None and not text[paragraph_start:q.open_at].strip()
-        return opens_paragraph and words >= UNATTRIBUTED_MIN_WORDS and bool(
-            _SENTENCE_PUNCT.search(text[q.start:q.end]))
+    @staticmethod
+    def _reads_as_speech(doc: _Document, q: Quotation, first: int) -> bool:
+        """Long enough, ending a sentence and opening its paragraph: speech, not a title."""
+        return (doc.opens_paragraph(q, first) and _word_count(doc.text, q) >= UNATTRIBUTED_MIN_WORDS
+                and bool(_SENTENCE_PUNCT.search(doc.text[q.start:q.end])))
+
+
+def _word_count(text: str, q: Quotation) -> int:
+    return sum(len(_WORD.findall(text, s, e)) for s, e in q.segments)
