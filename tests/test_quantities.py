@@ -66,7 +66,8 @@ def test_one_quantity(nlp, text, kind, span, value):
     "The meeting starts at 10.30 am.", "She lives at 10 Downing Street.", "It is one of the greatest threats.",
     "Net Zero is the goal.", "Budget papers were published with the 1998 Budget.", "Sales rose in September.",
     "The hangar holds the Boeing 747.", "The £5-10 million fund opens.", "It helps 1 in 5 families.",
-    "Open 24/7 since the 1990s.", "Section 3 covers the A14.",
+    "Open 24/7 since the 1990s.", "Section 3 covers the A14.", "Aims\n\n1. Build homes\n2) Train staff",
+    "As noted [1] and (2) and [footnote 3].",
 ])
 def test_not_quantities(nlp, text):
     assert [k for k in found(nlp, text) if k[0] in ("count", "date", "percentage", "money")] == []

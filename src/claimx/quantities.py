@@ -1,17 +1,18 @@
 """The ``claimx_quantities`` component: percentages, money, counts, dates and multipliers.
 
-One Matcher (built from ``patterns/quantities``) proposes spans; each is read into its
-record fields (``readings``), the longest readable spans win, and then the span's
-surroundings are looked at once: a qualifier before it, a unit after a count, the
-other end of a range, and which dollar a bare ``$`` is. All Python work is per match.
+Matchers built from ``patterns/quantities`` propose spans, each Matcher running only
+around its trigger tokens (digits, number words, months, currency signs...). Each span
+is read into its record fields (``readings``), the longest readable spans win, and then
+the surroundings of each winner are looked at once: a qualifier before it, a unit after
+a count, the other end of a range, and which dollar a bare ``$`` is. The Python work
+grows with the matches, not with the length of the text.
 """
 from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass, field
-from typing import Iterator
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import numpy
 from spacy.language import Language
