@@ -129,6 +129,12 @@ CASES = [
         "Care review\n\nMinister for Care Ola Banks welcomed the review, calling it ‘an important piece of "
         "work’.\n",
         [("an important piece of work", "Ola Banks")], id="participle-takes-the-main-subject"),
+    pytest.param(
+        "Trail\n\n‘He told me “never give up”, and I never did,’ said Ruth Kemp.\n",
+        [("He told me “never give up”, and I never did,", "Ruth Kemp")], id="nested-quote-stays-inside"),
+    pytest.param(
+        "Trail\n\n“The trail has changed how we use the river.” – Ahmed Khan, trail volunteer\n",
+        [("The trail has changed how we use the river.", "Ahmed Khan")], id="dash-signature"),
 ]
 
 
@@ -144,6 +150,12 @@ def test_paragraphs_of_one_quotation_share_its_id(nlp):
     assert len(items) == 3
     assert len({f.fields["quote_id"] for f in items}) == 1
     assert all(f.fields["cue"] == "said" for f in items)
+
+
+def test_role_after_the_name_is_kept(nlp):
+    text = "Grant\n\n\"We are thrilled,\" said Maria Lopez, CEO of Riverside Partners.\n"
+    (item,) = found(nlp, text)
+    assert (item.fields["speaker"], item.fields["speaker_role"]) == ("Maria Lopez", "CEO of Riverside Partners")
 
 
 def test_role_and_org_are_split_from_the_speaker(nlp):

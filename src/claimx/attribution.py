@@ -17,6 +17,7 @@ from .quote_lexicon import QuoteLexicon
 from .speakers import SpeakerParser, Token
 
 SENTENCE_END = frozenset({".", "!", "?"})
+DASHES = frozenset({"–", "—", "-"})
 WINDOW = 240
 AFTER_WINDOW = 100
 # A likely sentence start, found with one regex search so only the last sentence is tokenised.
@@ -58,10 +59,13 @@ class AttributionFinder:
         i = 0
         while i < len(toks) and toks[i].text in ",.!?…":
             i += 1
+        if i < len(toks) and toks[i].text in DASHES:
+            return self._dash_signature(text, toks, i + 1)
         n = self.speech.at(toks, i)
         if n:
             end = i + n
-            while end < len(toks) and self._phrase_word(toks[end]) and end - i - n < MAX_PHRASE_TOKENS:
+            while end < len(toks) and (self._phrase_word(toks[end]) or toks[end].text == ",") \
+                    and end - i - n < MAX_PHRASE_TOKENS:
                 end += 1
             phrase = self._span_text(text, toks, i + n, end)
             if phrase:
@@ -75,6 +79,18 @@ class AttributionFinder:
         phrase = self._span_text(text, toks, i, end)
         if n and phrase:
             return Attribution(phrase, _joined(toks, j, n), "said-after")
+        return None
+
+    def _dash_signature(self, text: str, toks: list[Token], i: int) -> Optional[Attribution]:
+        """'“…” – Jane Doe, trail volunteer': a name after a dash, then at most a description."""
+        end = i
+        while end < len(toks) and self._phrase_word(toks[end]):
+            end += 1
+        if end < len(toks) and toks[end].text not in ",." or end == i:
+            return None
+        sp = self.parser.parse(self._span_text(text, toks, i, end))
+        if sp and sp.kind in ("person", "unnamed"):
+            return Attribution(self._span_text(text, toks, i, len(toks)), None, "dash-after")
         return None
 
     def before(self, text: str, start: int, pos: int) -> Optional[Attribution]:

@@ -87,7 +87,7 @@ class QuotationPairer:
         singles = self._pair(text, paragraphs, self._single_re, self.single, "single", keep_unclosed=False,
                              skip=covered)
         found = [self.trimmed(text, q) for q in doubles + singles]
-        return sorted((q for q in found if q.segments), key=lambda q: q.start)
+        return _outermost(sorted((q for q in found if q.segments), key=lambda q: q.start))
 
     @staticmethod
     def _events_by_paragraph(text, paragraphs, regex, marks, skip) -> dict[int, list[tuple[int, str]]]:
@@ -166,6 +166,19 @@ class QuotationPairer:
                 segments.append((s, e))
         q.segments = segments
         return q
+
+
+def _outermost(quotations: list[Quotation]) -> list[Quotation]:
+    """Drop quotations nested in another (‘He told me “never give up”,’ said Jo.): the
+    nested words belong to the outer quotation."""
+    kept: list[Quotation] = []
+    reach = -1
+    for q in quotations:
+        if q.end <= reach:
+            continue
+        kept.append(q)
+        reach = max(reach, q.end)
+    return kept
 
 
 def _later_close(events, n: int) -> bool:
