@@ -187,3 +187,28 @@ def test_screenshot_of_the_report(page, tmp_path):
     if os.environ.get("CLAIMX_UPDATE_SCREENSHOT"):
         SCREENSHOT.parent.mkdir(exist_ok=True)
         shutil.copyfile(shot, SCREENSHOT)
+
+
+def test_five_thousand_documents_stay_usable(browser, tmp_path):
+    from claimx.records import record_id
+    from test_review_outdir import FLOOD_TEXT, write_outdir
+    base = flood_records()
+    texts, records = {}, []
+    for n in range(5000):
+        doc_id = f"release-{n:04d}.txt"
+        texts[doc_id] = FLOOD_TEXT
+        records += [r.model_copy(update={"doc_id": doc_id, "id": record_id(doc_id, r.kind, r.start, r.end)})
+                    for r in base[:6]]
+    report = write_report(write_outdir(tmp_path / "out", texts, records))
+    started = time.monotonic()
+    browser.get(report.as_uri())
+    assert time.monotonic() - started < 30
+    assert "Page 1 of 500 (5000 documents)" in browser.find_element(By.ID, "doc-page-label").text
+    shown = browser.execute_script("return document.querySelectorAll('article.doc:not([hidden])').length")
+    assert shown == 10
+    browser.find_element(By.CSS_SELECTOR, "[data-tab=claims]").click()
+    assert len(rows(browser)) == 100
+    started = time.monotonic()
+    browser.find_element(By.ID, "f-doc").send_keys("release-4999")
+    assert len(rows(browser)) == 6 and time.monotonic() - started < 10
+    assert severe(browser) == []
