@@ -67,7 +67,7 @@ def test_one_quantity(nlp, text, kind, span, value):
     "Net Zero is the goal.", "Budget papers were published with the 1998 Budget.", "Sales rose in September.",
     "The hangar holds the Boeing 747.", "The £5-10 million fund opens.", "It helps 1 in 5 families.",
     "Open 24/7 since the 1990s.", "Section 3 covers the A14.", "Aims\n\n1. Build homes\n2) Train staff",
-    "As noted [1] and (2) and [footnote 3].",
+    "As noted [1] and (2) and [footnote 3].", "Call 1-800-555-0199 today.", "Around two-thirds agreed.",
 ])
 def test_not_quantities(nlp, text):
     assert [k for k in found(nlp, text) if k[0] in ("count", "date", "percentage", "money")] == []
@@ -116,6 +116,12 @@ def test_bare_dollar_follows_the_documents_country(nlp):
           "has asked Canberra for more.")
     assert only(nlp, us)[2]["currency"] == "USD"
     assert [i[2]["currency"] for i in found(nlp, au) if i[0] == "money"] == ["AUD"]
+
+
+def test_american_dateline_names_the_dollar():
+    import claimx
+    text = "Title\n\nAUSTIN, Texas (May 2, 2023) — Texas will spend $5 million, Texas officials said."
+    assert [r.currency for r in claimx.extract(text) if r.kind == "money"] == ["USD"]
 
 
 def test_day_and_month_take_the_documents_year(nlp):

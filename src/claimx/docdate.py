@@ -55,7 +55,7 @@ def _is_dateline(line: str, lex: Lexicon) -> Optional[str]:
     if not date:
         return None
     rest = (line[:date.start()] + " " + line[date.end():]).strip(" ()–-|,")
-    placed = re.fullmatch(r"[A-Z][A-Z .,'’]*\(\s*", line[:date.start()]) is not None
+    placed = re.fullmatch(r"[A-Z]{3,}[^()]{0,40}\(\s*", line[:date.start()]) is not None  # "CITY, St. (date)"
     if placed or len(re.findall(r"\w+", rest)) <= DATELINE_WORDS:
         return _day_value(date.group(), lex)
     return None

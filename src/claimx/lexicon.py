@@ -15,7 +15,7 @@ from .patterns import PatternError, load_json, patterns_dir
 
 NUMBER_KEYS = ("units", "teens", "tens", "hundreds", "scales", "scale_abbreviations", "fractions",
                "articles", "joiners", "not_counts", "money_only_abbreviations",
-               "percent_signs", "point_signs", "spaces")
+               "percent_signs", "point_signs", "spaces", "fraction_denominators")
 CURRENCY_KEYS = ("symbols", "codes", "words", "minor_units", "dollar", "money_nouns", "weight_words")
 DATE_KEYS = ("months", "weekdays", "ordinal_suffixes", "year_cues", "year_followers", "published_cues",
              "first_year", "last_year", "lowercase_ambiguous_months", "date_fillers")
@@ -56,6 +56,7 @@ class Lexicon:
             "number_words": sorted(words),
             "number_words_inner": sorted({*words, *n["joiners"], *n["articles"], *n["spaces"]}),
             "spaces": n["spaces"],
+            "fraction_denominators": sorted(n["fraction_denominators"]),
             "big_number_words": sorted({*n["hundreds"], *n["scales"]}),
             "articles": sorted(n["articles"]),
             "scale_words": sorted({*n["scales"], *n["scale_abbreviations"], *n["hundreds"]}),
