@@ -135,6 +135,11 @@ CASES = [
     pytest.param(
         "Trail\n\n“The trail has changed how we use the river.” – Ahmed Khan, trail volunteer\n",
         [("The trail has changed how we use the river.", "Ahmed Khan")], id="dash-signature"),
+    pytest.param(
+        "Trust results\n\n“We have had our best year yet,” said Jane Doe, chief executive of Acme Trust.\n\n"
+        "The chief executive said: “Our staff made this possible.”\n",
+        [("We have had our best year yet,", "Jane Doe"), ("Our staff made this possible.", "Jane Doe")],
+        id="lowercase-role-resolved"),
 ]
 
 

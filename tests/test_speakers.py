@@ -31,6 +31,10 @@ def parser():
     ("a Home Office spokesperson", "unnamed", "a Home Office spokesperson", None, "Home Office"),
     ("she", "pronoun", "she", None, None),
     ("Jane Doe MP", "person", "Jane Doe", None, None),
+    ("Jane Doe, chief executive of Acme", "person", "Jane Doe", "chief executive of Acme", None),
+    ("Councillor Sam Holt, Riverside Borough Council", "person", "Sam Holt", "Councillor",
+     "Riverside Borough Council"),
+    ("the chief executive", "role", None, "chief executive", None),
 ])
 def test_parse(parser, phrase, kind, name, role, org):
     sp = parser.parse(phrase)

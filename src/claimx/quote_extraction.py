@@ -240,8 +240,9 @@ class QuoteExtractor:
         """"The Chancellor said": an earlier speaker with that role, else the person the
         document names with it, else the only titled person, else the role as written."""
         role_words = sp.role.split()
+        head = role_words[-1].lower()
         for a in reversed(doc.accepted):
-            if a.resolved.is_person and a.resolved.role and role_words[-1] in a.resolved.role.split():
+            if a.resolved.is_person and a.resolved.role and head in a.resolved.role.lower().split():
                 return a.resolved
         for n in range(len(role_words), 0, -1):
             holder = doc.names.holder_of_role(" ".join(role_words[-n:]))

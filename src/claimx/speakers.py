@@ -17,6 +17,10 @@ _ABBREVIATION = r"[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)+\.?"
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w.,/]*|[^\w\s]")
 
 
+# Which part of "Jane Doe, Minister for X, Acme Council" names the speaker.
+KIND_PREFERENCE = ("pronoun", "person", "surname", "unnamed", "org", "role")
+
+
 class Token(NamedTuple):
     text: str
     start: int
@@ -42,6 +46,7 @@ class SpeakerParser:
     def __init__(self, lexicon: QuoteLexicon):
         self.titles = lexicon["titles"]
         self.roles = lexicon["role_words"]
+        self.roles_lower = lexicon.lower("role_words")
         self.orgs = lexicon["org_words"]
         self.particles = lexicon["name_particles"]
         self.post_nominals = lexicon["post_nominals"]
@@ -66,6 +71,10 @@ class SpeakerParser:
         return [Token(word, m.start() + offset, m.end() + offset, word.lower())
                 for m in self._token_re.finditer(text) for word in (m.group(),)]
 
+    def is_role(self, word: str) -> bool:
+        """Role words count in either case: "Chief Executive" and "chief executive"."""
+        return word.lower() in self.roles_lower
+
     def is_name_word(self, word: str) -> bool:
         return ((word[:1].isupper() and word not in self.not_names) or word in self.particles) \
             and not word.isdigit()
@@ -74,7 +83,7 @@ class SpeakerParser:
         """Could this token be part of a speaker phrase ("the", "for", "spokesperson", caps)?"""
         low = word.lower()
         return (self.is_name_word(word) or low in self.connectors or low in self.determiners
-                or low in self.unnamed or low in self.pronouns or word in self.titles)
+                or low in self.unnamed or low in self.pronouns or word in self.titles or low in self.roles_lower)
 
     def parse(self, phrase: str) -> Optional[Speaker]:
         """Split a phrase into name, role and organisation; appositive parts are separated by commas."""
@@ -83,10 +92,11 @@ class SpeakerParser:
         parsed = [s for s in (self._parse_part(p) for p in parts) if s]
         if not parsed:
             return None
-        named = [s for s in parsed if s.kind != "role"]
-        best = named[-1] if named else parsed[-1]
+        best = min(reversed(parsed), key=lambda s: KIND_PREFERENCE.index(s.kind))
         if best.role is None:
             best.role = next((s.role for s in parsed if s is not best and s.role), None)
+        if best.org is None:
+            best.org = next((s.name for s in parsed if s.kind == "org"), None)
         best.written = phrase.strip(" ,")
         return best
 
@@ -101,7 +111,8 @@ class SpeakerParser:
             return Speaker("pronoun", name=low[0], written=part)
         if any(w in self.unnamed for w in low) or " ".join(low[-2:]) in self.unnamed:
             return self._unnamed(words)
-        if low[0] in self.determiners and len(words) <= 3 and not any(w[:1].isupper() for w in words[1:]):
+        if low[0] in self.determiners and len(words) <= 3 and not any(
+                w[:1].isupper() or self.is_role(w) for w in words[1:]):
             return Speaker("unnamed", name=" ".join([low[0]] + words[1:]))
         return self._named_of_org(words) or self._named(words)
 
@@ -131,7 +142,9 @@ class SpeakerParser:
         return Speaker("person", name=" ".join(name), org=" ".join(org) or None)
 
     def _named(self, words: list[str]) -> Optional[Speaker]:
-        cut = max((i for i, w in enumerate(words) if w in self.roles or w in self.titles), default=-1)
+        cut = max((i for i, w in enumerate(words) if self.is_role(w) or w in self.titles), default=-1)
+        if cut < 0 and any(w in self.orgs for w in words):
+            return Speaker("org", name=" ".join(words))
         name = words[cut + 1:]
         start = len(name)
         while start > 0 and self.is_name_word(name[start - 1]):
@@ -151,8 +164,6 @@ class SpeakerParser:
             if role is None:
                 return None
             return Speaker("role", role=role, org=org, name=None)
-        if cut < 0 and any(w in self.orgs for w in name):
-            return Speaker("org", name=" ".join(name))
         kind = "person" if len([w for w in name if w not in self.particles]) > 1 else "surname"
         return Speaker(kind, name=" ".join(name), role=role, org=org, title=title)
 
@@ -173,9 +184,9 @@ class SpeakerParser:
             words = words[1:]
         while words and words[-1].lower() in self.connectors:
             words = words[:-1]
-        if not words or not any(w in self.roles for w in words):
+        if not words or not any(self.is_role(w) for w in words):
             return None, None
-        first_role = next(i for i, w in enumerate(words) if w in self.roles)
+        first_role = next(i for i, w in enumerate(words) if self.is_role(w))
         prefix = words[:first_role]
         if prefix and (prefix[-1] in self.orgs or _is_acronym(prefix[0])):
             return " ".join(words[first_role:]), " ".join(prefix)
