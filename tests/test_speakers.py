@@ -35,6 +35,7 @@ def parser():
     ("Councillor Sam Holt, Riverside Borough Council", "person", "Sam Holt", "Councillor",
      "Riverside Borough Council"),
     ("the chief executive", "role", None, "chief executive", None),
+    ("Secretary of Labor Rosa M. Vidal", "person", "Rosa M. Vidal", "Secretary of Labor", None),
 ])
 def test_parse(parser, phrase, kind, name, role, org):
     sp = parser.parse(phrase)

@@ -183,7 +183,8 @@ def _outermost(quotations: list[Quotation]) -> list[Quotation]:
 
 def _later_close(events, n: int) -> bool:
     """Whether a closing mark follows event n before the next opening mark."""
-    for _, role in events[n + 1:]:
+    for i in range(n + 1, len(events)):
+        role = events[i][1]
         if role == OPEN:
             return False
         if role in (CLOSE, WEAK_CLOSE):

@@ -164,16 +164,18 @@ class SpeakerParser:
             if role is None:
                 return None
             return Speaker("role", role=role, org=org, name=None)
-        kind = "person" if len([w for w in name if w not in self.particles]) > 1 else "surname"
+        kind = "person" if len([w for w in name if w not in self.particles and not _is_initial(w)]) > 1 \
+            else "surname"
         return Speaker(kind, name=" ".join(name), role=role, org=org, title=title)
 
     def _last_name_tokens(self, name: list[str]) -> list[str]:
-        """The person in "Minister for the Cabinet Office Jane Doe": the last two names plus particles."""
+        """The person in "Minister for the Cabinet Office Jane Doe": the last two names plus
+        particles and initials ("Hilda L. Solis")."""
         keep = 0
         names = 0
         for w in reversed(name):
             keep += 1
-            if w not in self.particles:
+            if w not in self.particles and not _is_initial(w):
                 names += 1
             if names == 2:
                 break
@@ -191,6 +193,10 @@ class SpeakerParser:
         if prefix and (prefix[-1] in self.orgs or _is_acronym(prefix[0])):
             return " ".join(words[first_role:]), " ".join(prefix)
         return " ".join(words), None
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
 
 
 def _is_acronym(word: str) -> bool:
