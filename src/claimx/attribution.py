@@ -1,7 +1,7 @@
 """Finding the attribution of a quotation: the cue verb and the speaker phrase around it.
 
 Four places are looked at, as press releases write them:
-- after the closing mark: "…,” said Jane Doe." / "…,” the Minister added."
+- after the closing mark: "…,” said Jane Doe." / "…,” the Minister added." / "…” – Jane Doe"
 - before the opening mark: "Jane Doe, Minister for Data, said: “…" / "According to Jane Doe, “…"
 - a partial quotation: "Jane Doe described it as “a banner year”" / "…said it was “encouraging”"
 - a cue paragraph just before: "Jane Doe said:" or just "Jane Doe:" on a line of its own.
@@ -40,6 +40,8 @@ class Attribution:
 
 
 class AttributionFinder:
+    """Reads attributions around quotation marks; built once from the word lists."""
+
     def __init__(self, lexicon: QuoteLexicon, parser: SpeakerParser, marks: frozenset[str]):
         self.parser = parser
         self.marks = marks
@@ -54,32 +56,38 @@ class AttributionFinder:
     # --- the four places -------------------------------------------------------------
 
     def after(self, text: str, pos: int, limit: int) -> Optional[Attribution]:
-        """'…,” said Jane Doe.' or '…,” Jane Doe said.' right after the closing mark at pos-1."""
+        """'…,” said Jane Doe.', '…,” Jane Doe said.' or '…” – Jane Doe' right after the
+        closing mark at pos-1."""
         toks = self._until_mark(self.parser.tokens(text[pos:min(limit, pos + AFTER_WINDOW)], pos))
         i = 0
         while i < len(toks) and toks[i].text in ",.!?…":
             i += 1
         if i < len(toks) and toks[i].text in DASHES:
             return self._dash_signature(text, toks, i + 1)
+        return self._verb_then_speaker(text, toks, i) or self._speaker_then_verb(text, toks, i)
+
+    def _verb_then_speaker(self, text: str, toks: list[Token], i: int) -> Optional[Attribution]:
         n = self.speech.at(toks, i)
-        if n:
-            end = i + n
-            while end < len(toks) and (self._phrase_word(toks[end]) or toks[end].text == ",") \
-                    and end - i - n < MAX_PHRASE_TOKENS:
-                end += 1
-            phrase = self._span_text(text, toks, i + n, end)
-            if phrase:
-                return Attribution(phrase, _joined(toks, i, n), "said-after")
+        if not n:
+            return None
+        end = self._phrase_end(toks, i + n)
+        phrase = self._span_text(text, toks, i + n, end)
+        return Attribution(phrase, _joined(toks, i, n), "said-after") if phrase else None
+
+    def _speaker_then_verb(self, text: str, toks: list[Token], i: int) -> Optional[Attribution]:
+        end = self._phrase_end(toks, i)
+        j = self._skip_forward(toks, end, self.auxiliaries)
+        n = self.speech.at(toks, j)
+        phrase = self._span_text(text, toks, i, end)
+        return Attribution(phrase, _joined(toks, j, n), "said-after") if n and phrase else None
+
+    def _phrase_end(self, toks: list[Token], i: int) -> int:
+        """Index after the speaker phrase (words and commas) that starts at token i."""
         end = i
         while end < len(toks) and (self._phrase_word(toks[end]) or toks[end].text == ",") \
                 and end - i < MAX_PHRASE_TOKENS:
             end += 1
-        j = self._skip_forward(toks, end, self.auxiliaries)
-        n = self.speech.at(toks, j)
-        phrase = self._span_text(text, toks, i, end)
-        if n and phrase:
-            return Attribution(phrase, _joined(toks, j, n), "said-after")
-        return None
+        return end
 
     def _dash_signature(self, text: str, toks: list[Token], i: int) -> Optional[Attribution]:
         """'“…” – Jane Doe, trail volunteer': a name after a dash, then at most a description."""
@@ -111,9 +119,8 @@ class AttributionFinder:
         n = self.links.before(toks, j)
         if n:
             return self._partial(text, toks, j - n, (self.speech, self.characterising), loose=False)
-        if j < len(toks) or j < 2 or toks[j - 1].text.lower() in self.parser.determiners:
-            return None
-        return self._partial(text, toks, j, (self.clause,), loose=True)
+        runs_on = j == len(toks) and j >= 2 and toks[j - 1].low not in self.parser.determiners
+        return self._partial(text, toks, j, (self.clause,), loose=True) if runs_on else None
 
     def cue_paragraph(self, text: str, ps: int, pe: int) -> Optional[Attribution]:
         """A paragraph ending 'Jane Doe said:' (or only 'Jane Doe:') that introduces speech."""
