@@ -204,10 +204,10 @@ def test_overlap_is_one_to_one_largest_first():
     assert [m.what for m in mistakes] == ["missed"]
 
 
-def test_missing_gold_is_a_clear_error(tmp_path):
-    write_outdir(tmp_path / "out", {}, [])
-    result = CliRunner().invoke(evaluate_cmd, ["--gold", str(tmp_path / "out" / "claims.jsonl"), str(tmp_path / "nope")])
-    assert result.exit_code == 2
+def test_missing_gold_is_a_usage_error(tmp_path):
+    out = write_outdir(tmp_path / "out", {}, [])
+    result = CliRunner().invoke(evaluate_cmd, ["--gold", str(tmp_path / "gold.jsonl"), str(out)])
+    assert result.exit_code == 2 and "gold.jsonl" in result.output
 
 
 def test_same_figures_as_score_py_on_the_extractors_dev_run(extractor, dev_set, shared_dir, tmp_path):

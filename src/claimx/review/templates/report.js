@@ -6,6 +6,7 @@
   const DATA = JSON.parse(document.getElementById("claimx-data").textContent);
   const KIND_ORDER = ["percentage", "money", "count", "date", "multiplier", "change", "quote"];
   const ROWS_PER_PAGE = 100;
+  const ISO_DATE = /^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2}|\d{4}\/\d{4})$/;  // as claimx writes dates
   const claims = DATA.claims;
   const byId = new Map(claims.map((c) => [c.id, c]));
   const $ = (id) => document.getElementById(id);
@@ -315,7 +316,7 @@
   function parseCorrection(claim, raw) {
     const text = raw.trim();
     if (claim.k === "quote") return text ? { speaker: text } : null;
-    if (claim.k === "date") return /^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2}|\d{4}\/\d{4})$/.test(text) ? { value: text } : null;
+    if (claim.k === "date") return ISO_DATE.test(text) ? { value: text } : null;
     const number = Number(text.replace(/,/g, ""));
     return text && Number.isFinite(number) ? { value: number } : null;
   }
