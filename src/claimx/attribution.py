@@ -175,44 +175,52 @@ class AttributionFinder:
 
     def _subject(self, text: str, toks: list[Token], k: int) -> str:
         """The speaker phrase that ends just before token k (the verb), walking backwards."""
-        j = self._skip_clutter(toks, k)
-        if j >= 2 and toks[j - 1].low in self.parser.appositive_openers and toks[j - 2].text == ",":
-            j -= 2
-        end = j
+        end = self._skip_clutter(toks, k)
+        if end >= 2 and toks[end - 1].low in self.parser.appositive_openers and toks[end - 2].text == ",":
+            end -= 2
+        start = self._phrase_start(toks, end)
+        if start == end and self._bare_noun_before(toks, end):
+            start = end - 2
+        return self._span_text(text, toks, start, end)
+
+    def _phrase_start(self, toks: list[Token], end: int) -> int:
+        """Walk back over a speaker phrase: names, titles, roles, connectors, appositive
+        commas; it ends at a pronoun or at a determiner that opens it."""
+        j = end
         while j > 0 and end - j < MAX_PHRASE_TOKENS:
-            word = toks[j - 1].text
-            low = word.lower()
-            if word == ",":
+            tok = toks[j - 1]
+            if tok.text == ",":
                 if j >= 2 and self.parser.is_name_word(toks[j - 2].text):
                     j -= 1
                     continue
-                break
-            if not self._phrase_word(toks[j - 1]):
-                break
+                return j
+            if not self._phrase_word(tok):
+                return j
             j -= 1
-            if low in self.parser.pronouns:
-                break
-            if low in self.parser.determiners and not self._phrase_goes_on(toks, j):
-                break
-        if j == end and j >= 2 and toks[j - 2].text.lower() in self.parser.determiners \
-                and toks[j - 1].text.isalpha() and toks[j - 1].text.islower():
-            j -= 2
-        return self._span_text(text, toks, j, end)
+            if tok.low in self.parser.pronouns:
+                return j
+            if tok.low in self.parser.determiners and not self._phrase_goes_on(toks, j):
+                return j
+        return j
+
+    def _bare_noun_before(self, toks: list[Token], end: int) -> bool:
+        """'the company said': a determiner and one lower-case noun."""
+        return end >= 2 and toks[end - 2].low in self.parser.determiners and toks[end - 1].text.isalpha() \
+            and toks[end - 1].text.islower()
 
     def _phrase_goes_on(self, toks: list[Token], j: int) -> bool:
         """Whether the phrase continues before the determiner at j: "Minister for the Office",
         "Jane Doe, the Minister"."""
         if not j:
             return False
-        prev = toks[j - 1].text
-        if prev.lower() in self.parser.connectors and prev.lower() not in self.parser.determiners:
+        prev = toks[j - 1].low
+        if prev in self.parser.connectors and prev not in self.parser.determiners:
             return True
         return prev == "," and j >= 2 and self.parser.is_name_word(toks[j - 2].text)
 
     def _skip_clutter(self, toks: list[Token], k: int) -> int:
         """Step back over auxiliaries ('is expected to'), time words, parentheses and an
-        aside (', who attended the event,' / ', from the University of Leeds,') between the
-        speaker and the verb."""
+        aside between the speaker and the verb."""
         while True:
             before = k
             k = self._skip_back(toks, k, self.auxiliaries)
@@ -221,14 +229,18 @@ class AttributionFinder:
                     k -= 1
                 k = max(0, k - 1)
             if k and toks[k - 1].text == ",":
-                for c in range(k - 2, max(-1, k - 16), -1):
-                    if toks[c].text in SENTENCE_END:
-                        break
-                    if toks[c].text.lower() in self.parser.appositive_openers and c and toks[c - 1].text == ",":
-                        k = c - 1
-                        break
+                k = self._skip_aside(toks, k)
             if k == before:
                 return k
+
+    def _skip_aside(self, toks: list[Token], k: int) -> int:
+        """', who attended the event,' / ', from the University of Leeds,' ending at token k."""
+        for c in range(k - 2, max(-1, k - 16), -1):
+            if toks[c].text in SENTENCE_END:
+                return k
+            if toks[c].low in self.parser.appositive_openers and c and toks[c - 1].text == ",":
+                return c - 1
+        return k
 
     def _phrase_word(self, tok: Token) -> bool:
         return self.parser.is_phrase_word(tok.text)
