@@ -113,7 +113,11 @@ def parse_value(kind: str, text: str) -> Union[float, str]:
 
 
 def apply(record, verdict: Optional[Verdict]):
-    """The record as the verdict leaves it: None when rejected, corrected when corrected."""
+    """The record as the verdict leaves it: None when rejected, corrected when corrected.
+
+    A corrected speaker goes to a quote's ``speaker`` and to a quantity's ``claimant``
+    (the speaker of the quotation holding it).
+    """
     if verdict is None or verdict.verdict == "accept":
         return record
     if verdict.verdict == "reject":
