@@ -29,7 +29,6 @@ class Quotation:
     segments: list[tuple[int, int]] = field(default_factory=list)
     open_at: Optional[int] = None
     close_at: Optional[int] = None
-    level: str = "double"
 
     @property
     def start(self) -> int:
@@ -82,9 +81,9 @@ class QuotationPairer:
 
     def find(self, text: str, paragraphs: Optional[list[tuple[int, int]]] = None) -> list[Quotation]:
         paragraphs = paragraph_bounds(text) if paragraphs is None else paragraphs
-        doubles = self._pair(text, paragraphs, self._double_re, self.double, "double", keep_unclosed=True)
+        doubles = self._pair(text, paragraphs, self._double_re, self.double, keep_unclosed=True)
         covered = sorted((q.open_at if q.open_at is not None else q.start, q.end) for q in doubles)
-        singles = self._pair(text, paragraphs, self._single_re, self.single, "single", keep_unclosed=False,
+        singles = self._pair(text, paragraphs, self._single_re, self.single, keep_unclosed=False,
                              skip=covered)
         found = [self.trimmed(text, q) for q in doubles + singles]
         return _outermost(sorted((q for q in found if q.segments), key=lambda q: q.start))
@@ -103,7 +102,10 @@ class QuotationPairer:
                 events.setdefault(bisect_right(starts, pos) - 1, []).append((pos, role))
         return events
 
-    def _pair(self, text, paragraphs, regex, marks, level, *, keep_unclosed, skip=()) -> list[Quotation]:
+    def _pair(self, text, paragraphs, regex, marks, *, keep_unclosed, skip=()) -> list[Quotation]:
+        """Pair one level's marks paragraph by paragraph; an unclosed quotation runs to the end
+        of its paragraph and goes on into the next when that one continues it. Unclosed single
+        quotations are dropped unless ``keep_unclosed``: a lone ’ is usually an apostrophe."""
         done: list[Quotation] = []
         pending: Optional[Quotation] = None
         pending_at = -2
@@ -118,7 +120,7 @@ class QuotationPairer:
             for n, (pos, role) in enumerate(events):
                 if current is None:
                     if role == OPEN:
-                        current, seg_start, depth = Quotation(open_at=pos, level=level), pos + 1, 1
+                        current, seg_start, depth = Quotation(open_at=pos), pos + 1, 1
                     continue
                 if role == OPEN:
                     depth += 1

@@ -9,7 +9,7 @@ or a paragraph that speaks of the speaker in the third person.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional
+from typing import Optional
 
 from .quote_lexicon import QuoteLexicon
 from .quote_marks import Quotation
@@ -19,6 +19,8 @@ MAX_PARAGRAPHS = 12
 
 
 class SaidBlockFinder:
+    """Follows unmarked speech after a cue paragraph; built once from the word lists."""
+
     def __init__(self, lexicon: QuoteLexicon, marks: frozenset[str]):
         self.marks = marks
         self.bullets = lexicon["list_bullets"]
@@ -42,7 +44,7 @@ class SaidBlockFinder:
                     text, following[n + 1:], third_person):
                 break
             segments.append((ps, pe))
-        return Quotation(segments=segments, level="none") if segments else None
+        return Quotation(segments=segments) if segments else None
 
     def _next_sounds_spoken(self, text, rest, third_person) -> bool:
         if not rest:
@@ -58,12 +60,6 @@ class SaidBlockFinder:
 
     def _sounds_spoken(self, text: str, ps: int, pe: int) -> bool:
         return bool(self._first_person.search(text, ps, pe) or self._openers.match(text, ps))
-
-    def cue_paragraphs(self, text: str, paragraphs: list[tuple[int, int]]) -> Iterator[int]:
-        """Indexes of paragraphs ending in a colon whose next paragraph has no opening mark."""
-        for i, (ps, pe) in enumerate(paragraphs[:-1]):
-            if text[pe - 1] == ":" and text[paragraphs[i + 1][0]] not in self.marks:
-                yield i
 
 
 def _word_regex(words) -> re.Pattern:
