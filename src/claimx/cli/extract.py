@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import click
@@ -59,7 +60,9 @@ def _count_sources(paths) -> int:
               help="A folder of pattern files to use instead of the shipped ones.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this (each refusal is logged in errors.jsonl).")
-def extract_cmd(paths, output, jobs, resume, patterns, max_bytes):
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run on a dask.distributed cluster (tcp://HOST:PORT); needs claimx[dask].")
+def extract_cmd(paths, output, jobs, resume, patterns, max_bytes, scheduler):
     """Extract claims from the files and folders PATHS (.txt .md .html .htm .pdf; - for stdin).
 
     Writes OUTPUT/claims.jsonl (one record a line), OUTPUT/documents.jsonl (one line a
@@ -70,6 +73,7 @@ def extract_cmd(paths, output, jobs, resume, patterns, max_bytes):
     Example:
       claimx extract corpus/ -o output/
       claimx extract releases/ -o runs/2024 --jobs 4 --resume
+      claimx extract releases/ -o runs/2024 --scheduler tcp://10.0.0.5:8786
       cat release.txt | claimx extract - -o -
     """
     _check_patterns(patterns)
@@ -80,14 +84,24 @@ def extract_cmd(paths, output, jobs, resume, patterns, max_bytes):
         summary = run_to_stream(paths, sys.stdout, jobs=jobs, patterns=patterns, max_bytes=max_bytes,
                                 errors=sys.stderr)
     else:
+        run = _cluster_runner(scheduler) if scheduler else partial(run_to_folder, jobs=jobs)
         progress = Progress(_count_sources(paths) if sys.stderr.isatty() else 0, sys.stderr.isatty())
         try:
-            summary = run_to_folder(paths, output, jobs=jobs, resume=resume, patterns=patterns,
-                                    max_bytes=max_bytes, on_document=progress.update)
+            summary = run(paths, output, resume=resume, patterns=patterns, max_bytes=max_bytes,
+                          on_document=progress.update)
         finally:
             progress.close()
     _report(summary, output)
     sys.exit(1 if summary.failed else 0)
+
+
+def _cluster_runner(scheduler: str):
+    """claimx.dask's run_to_folder bound to the scheduler; a usage error without the extra."""
+    try:
+        from .. import dask as claimx_dask
+    except ImportError:
+        raise click.UsageError("--scheduler needs the dask extra: pip install 'claimx[dask]'") from None
+    return partial(claimx_dask.run_to_folder, scheduler=scheduler)
 
 
 def _check_patterns(patterns) -> None:
