@@ -50,6 +50,7 @@ def only(nlp, text, published=None):
     ("It opened on 26/06/2012.", "date", "26/06/2012", "2012-06-26"),
     ("It opened in April 2011.", "date", "April 2011", "2011-04"),
     ("Crime has fallen since 2010.", "date", "2010", "2010"),
+    ("2022’s figures were revised.", "date", "2022", "2022"),
     ("Output grew six-fold.", "multiplier", "six-fold", 6),
     ("Output doubled.", "multiplier", "doubled", 2),
 ])
@@ -122,6 +123,14 @@ def test_american_dateline_names_the_dollar():
     import claimx
     text = "Title\n\nAUSTIN, Texas (May 2, 2023) — Texas will spend $5 million, Texas officials said."
     assert [r.currency for r in claimx.extract(text) if r.kind == "money"] == ["USD"]
+
+
+def test_pounds_are_a_weight_in_an_american_text(nlp):
+    us = ("The U.S. agency said farms in Virginia and Maryland cut runoff by 36 million pounds, "
+          "a record for the United States.")
+    uk = "The UK will spend 5 million pounds on flood defences."
+    assert only(nlp, us)[:3] == ("count", "36 million", {"value": 36e6, "unit": "pounds"})
+    assert only(nlp, uk)[:3] == ("money", "5 million pounds", {"value": 5e6, "currency": "GBP"})
 
 
 def test_day_and_month_take_the_documents_year(nlp):

@@ -16,7 +16,8 @@ from .patterns import PatternError, load_json, patterns_dir
 NUMBER_KEYS = ("units", "teens", "tens", "hundreds", "scales", "scale_abbreviations", "fractions",
                "articles", "joiners", "not_counts", "money_only_abbreviations",
                "percent_signs", "point_signs", "spaces", "fraction_denominators")
-CURRENCY_KEYS = ("symbols", "codes", "words", "minor_units", "dollar", "money_nouns", "weight_words")
+CURRENCY_KEYS = ("symbols", "codes", "words", "minor_units", "dollar", "money_nouns", "weight_words",
+                 "weight_adjectives")
 DATE_KEYS = ("months", "weekdays", "ordinal_suffixes", "year_cues", "year_followers", "published_cues",
              "first_year", "last_year", "lowercase_ambiguous_months", "date_fillers")
 UNIT_KEYS = ("units", "numbered_names", "clock_words", "street_words", "name_number_exceptions")
@@ -73,6 +74,7 @@ class Lexicon:
             "year_followers": sorted(d["year_followers"]),
             "money_nouns": sorted(c["money_nouns"]),
             "weight_words": sorted(c["weight_words"]),
+            "weight_adjectives": sorted(c["weight_adjectives"]),
             "numbered_names": sorted({w.split()[-1] for w in u["numbered_names"]}),
             "clock_words": sorted(u["clock_words"]),
             "street_words": sorted(u["street_words"]),

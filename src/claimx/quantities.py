@@ -75,7 +75,7 @@ class QuantityFinder:
         if not chosen:
             return doc
         qualifiers = self._qualifier_ends(doc, chosen)
-        self._resolve_dollars(doc, chosen)
+        self._resolve_by_country(doc, chosen)
         link_ranges(doc, chosen, qualifiers, self.lex.ranges, self.lex.scale_words())
         found = doc._.claimx_found
         for cand in chosen:
@@ -133,18 +133,31 @@ class QuantityFinder:
                     ends[cand.start] = (start, strings[key])
         return ends
 
-    def _resolve_dollars(self, doc: Doc, chosen: list[Candidate]) -> None:
-        bare = [c for c in chosen if c.label == "money" and c.fields["currency"] == BARE_DOLLAR]
-        if not bare:
+    def _resolve_by_country(self, doc: Doc, chosen: list[Candidate]) -> None:
+        """Which dollar a bare ``$`` is, and whether "pounds" are money or weight, depend on the
+        country the document names (``lexicon/currencies.json``: dollar cues)."""
+        c = self.lex.currencies
+        bare = [m for m in chosen if m.label == "money" and m.fields["currency"] == BARE_DOLLAR]
+        weights = [m for m in chosen if m.label == "money" and doc[m.end - 1].lower_ in c["weight_words"]]
+        if not bare and not weights:
             return
         counts: dict[str, int] = {}
         for key, _, _ in self.dollar_cues(doc):
             code = self.nlp.vocab.strings[key]
             counts[code] = counts.get(code, 0) + 1
-        dollar = self.lex.currencies["dollar"]
+        dollar = c["dollar"]
         currency = dollar_currency(counts, dollar["default"], dollar["min_cues"])
         for cand in bare:
             cand.fields["currency"] = currency
+        if counts.get(currency, 0) >= dollar["min_cues"] and currency in dollar["weight_in_pounds"]:
+            for cand in weights:
+                self._as_weight(doc, cand)
+
+    @staticmethod
+    def _as_weight(doc: Doc, cand: Candidate) -> None:
+        """"36 million pounds" in an American text: a count of 36000000, unit pounds."""
+        cand.label, cand.end = "count", cand.end - 1
+        cand.fields = {"value": cand.fields["value"], "unit": doc[cand.end].lower_}
 
     def _unit_after(self, doc: Doc, end: int) -> Optional[str]:
         """The counted unit written right after a count ("2 days", "140-mile")."""
@@ -158,7 +171,7 @@ class QuantityFinder:
         fields = dict(cand.fields)
         if cand.start in qualifiers:
             fields["qualifier"] = qualifiers[cand.start][1]
-        if cand.label == "count":
+        if cand.label == "count" and "unit" not in fields:
             unit = self._unit_after(doc, cand.end)
             if unit:
                 fields["unit"] = unit
