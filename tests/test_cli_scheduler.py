@@ -15,7 +15,7 @@ def test_scheduler_run_matches_local_run(tmp_path):
     for n in range(3):
         (corpus / f"r{n}.txt").write_text(RELEASE.replace("14", str(14 + n)), encoding="utf-8")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         remote = CliRunner().invoke(main, ["extract", str(corpus), "-o", str(tmp_path / "remote"),
                                            "--scheduler", cluster.scheduler_address])
     local = CliRunner().invoke(main, ["extract", str(corpus), "-o", str(tmp_path / "local"), "-j", "1"])
