@@ -140,6 +140,14 @@ CASES = [
         "The chief executive said: “Our staff made this possible.”\n",
         [("We have had our best year yet,", "Jane Doe"), ("Our staff made this possible.", "Jane Doe")],
         id="lowercase-role-resolved"),
+    pytest.param(
+        "Pay deal\n\nUnion leader Kate Moss called the offer “fair” and “long overdue” for nurses. The loan "
+        "scheme called “Help to Buy” will close.\n",
+        [("fair", "Kate Moss"), ("long overdue", "Kate Moss")], id="two-partials-one-sentence-not-a-scheme-name"),
+    pytest.param(
+        "Pay deal\n\nHealth Secretary Tom Reid told journalists:\n\nWe have listened to nurses and we will pay "
+        "them properly.\n\nThe deal takes effect in April.\n",
+        [("We have listened to nurses and we will pay them properly.", "Tom Reid")], id="told-journalists-block"),
 ]
 
 

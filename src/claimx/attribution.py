@@ -23,6 +23,7 @@ AFTER_WINDOW = 100
 # A likely sentence start, found with one regex search so only the last sentence is tokenised.
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 MAX_PHRASE_TOKENS = 20
+LISTENER_TOKENS = 6  # "told the Public Accounts Committee:"
 
 
 @dataclass(slots=True)
@@ -120,7 +121,7 @@ class AttributionFinder:
         if n:
             return self._partial(text, toks, j - n, (self.speech, self.characterising), loose=False)
         runs_on = j == len(toks) and j >= 2 and toks[j - 1].low not in self.parser.determiners
-        return self._partial(text, toks, j, (self.clause,), loose=True) if runs_on else None
+        return self._partial(text, toks, j, (self.clause, self.characterising), loose=True) if runs_on else None
 
     def cue_paragraph(self, text: str, ps: int, pe: int) -> Optional[Attribution]:
         """A paragraph ending 'Jane Doe said:' (or only 'Jane Doe:') that introduces speech."""
@@ -133,6 +134,9 @@ class AttributionFinder:
         n = self.speech.before(toks, j)
         if n:
             return Attribution(self._subject(text, toks, j - n), _joined(toks, j - n, n), "said-colon")
+        told = self._verb_then_phrase(text, toks, j)
+        if told:
+            return Attribution(told.phrase, told.cue, "said-colon")
         words = toks[:-1]
         if 0 < len(words) <= 12 and all(self._phrase_word(t) or t.text == "," for t in words) \
                 and window_start == ps and len(toks) == len(all_toks):
@@ -147,27 +151,29 @@ class AttributionFinder:
         """A partial quotation: a verb shortly before the quotation with a named subject.
 
         'described it as “…”' (a link word, then any speech or characterising verb) or
-        'said the cap had “…”' (a verb taking a reported clause; ``loose``, because such a
-        quotation may also be a name). 'welcomed it, calling it “…”' has no subject of its
+        'said the cap had “…”' / 'called the offer “fair”' (``loose``: the quotation may
+        also be a name, and the subject must name someone, as 'a scheme called “…”' does not). 'welcomed it, calling it “…”' has no subject of its
         own next to 'calling', so the search goes on to 'welcomed'.
         """
         for k in range(j - 1, max(-1, j - 16), -1):
             for verbs in verb_lists:
                 n = verbs.before(toks, k + 1)
                 subject = self._subject(text, toks, k + 1 - n) if n else ""
-                if subject:
+                if subject and (not loose or self.parser.names_someone(subject)):
                     return Attribution(subject, _joined(toks, k + 1 - n, n), "partial", loose)
         return None
 
     def _verb_then_phrase(self, text: str, toks: list[Token], j: int) -> Optional[Attribution]:
         """'According to Jane Doe, “…': the verb comes first and the speaker fills the gap;
         but in 'Jane Doe told the Gazette: “…' the gap holds the listener."""
+        for k in range(j - 1, max(0, j - LISTENER_TOKENS) - 1, -1):
+            n = self.listener.before(toks, k)
+            if n:
+                return Attribution(self._subject(text, toks, k - n), _joined(toks, k - n, n), "said-before")
         k = j
         while k and self._phrase_word(toks[k - 1]):
             k -= 1
         n = self.speech.before(toks, k)
-        if n and self.listener.before(toks, k):
-            return Attribution(self._subject(text, toks, k - n), _joined(toks, k - n, n), "said-before")
         phrase = self._span_text(text, toks, k, j) if n else ""
         if phrase and any(self.parser.is_name_word(w) for w in phrase.split()):
             return Attribution(phrase, _joined(toks, k - n, n), "said-before")

@@ -24,6 +24,7 @@ from .speakers import Speaker, SpeakerParser
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_PUNCT = re.compile(r"[.!?…]\W*$")
+_SENTENCE_GAP = re.compile(r"[.!?]\s")
 SPEECH_MIN_WORDS = 5
 UNATTRIBUTED_MIN_WORDS = 15
 
@@ -256,8 +257,11 @@ class QuoteExtractor:
     # --- is it speech? ---------------------------------------------------------------
 
     def _continues(self, doc: _Document, q: Quotation, previous: _Accepted, first: int) -> bool:
-        """A quotation with no cue of its own goes on from the previous one when it reads as
-        speech and follows it in the same paragraph ("…,” said X. “…”) or opens the next."""
+        """A quotation with no cue of its own goes on from the previous one when it is in the
+        same sentence, or reads as speech and follows it in the same paragraph ("…,” said X.
+        “…”) or opens the next."""
+        if previous.last_paragraph == first and self._same_sentence(doc.text, previous.quotation, q):
+            return not self._reads_as_name(doc.text, q)
         if _word_count(doc.text, q) < SPEECH_MIN_WORDS:
             return False
         if previous.last_paragraph == first:
@@ -265,9 +269,15 @@ class QuoteExtractor:
         return previous.last_paragraph == first - 1 and doc.opens_paragraph(q, first)
 
     @staticmethod
-    def _reads_as_name(text: str, q: Quotation) -> bool:
-        """“New Deal”, ‘Excellent’: every word capitalised, as in a name, title or slogan."""
-        return all(w[:1].isupper() or w[:1].isdigit() for w in _WORD.findall(text, q.start, q.end))
+    def _same_sentence(text: str, previous: Quotation, q: Quotation) -> bool:
+        """'…called it “fair” and “overdue”.': a second partial quotation in the same sentence."""
+        if previous.close_at is None or q.open_at is None:
+            return False
+        return not _SENTENCE_GAP.search(text, previous.close_at + 1, q.open_at)
+
+    def _reads_as_name(self, text: str, q: Quotation) -> bool:
+        """“New Deal”, ‘Excellent’, “Help to Buy”: written like a name, title or slogan."""
+        return self.parser.reads_as_title(_WORD.findall(text, q.start, q.end))
 
     @staticmethod
     def _reads_as_speech(doc: _Document, q: Quotation, first: int) -> bool:

@@ -85,6 +85,15 @@ class SpeakerParser:
         return (self.is_name_word(word) or low in self.connectors or low in self.determiners
                 or low in self.unnamed or low in self.pronouns or word in self.titles or low in self.roles_lower)
 
+    def names_someone(self, phrase: str) -> bool:
+        """A capitalised name, a role or a pronoun: 'Jane Doe', 'the minister', 'she'."""
+        return any(self.is_name_word(w) or self.is_role(w) or w.lower() in self.pronouns for w in phrase.split())
+
+    def reads_as_title(self, words: list[str]) -> bool:
+        """“New Deal”, “Help to Buy”: every word capitalised but the small linking ones."""
+        small = self.connectors | self.determiners | self.prepositions
+        return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words)
+
     def parse(self, phrase: str) -> Optional[Speaker]:
         """Split a phrase into name, role and organisation; appositive parts are separated by commas."""
         parts = [p.strip() for p in phrase.split(",")]
