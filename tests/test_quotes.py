@@ -77,6 +77,9 @@ CASES = [
         "Futures”, will grow.\n",
         [], id="scare-quotes-and-names-not-reported"),
     pytest.param(
+        "Exports\n\nExports Minister Ann Lee has praised the country’s ‘world-class’ exporters.\n",
+        [], id="scare-quote-before-a-noun"),
+    pytest.param(
         "Trade figures\n\nExports rose by 4%, according to Chief Economist Helen Marsh, who added: “The rise "
         "is broad-based and likely to last into next year.”\n",
         [("The rise is broad-based and likely to last into next year.", "Helen Marsh")],

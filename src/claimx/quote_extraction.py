@@ -25,6 +25,7 @@ from .speakers import Speaker, SpeakerParser
 _WORD = re.compile(r"\w+")
 _SENTENCE_PUNCT = re.compile(r"[.!?…]\W*$")
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 SPEECH_MIN_WORDS = 5
 UNATTRIBUTED_MIN_WORDS = 15
 
@@ -102,6 +103,7 @@ class QuoteExtractor:
         self.attributions = AttributionFinder(lexicon, self.parser, marks)
         self.blocks = SaidBlockFinder(lexicon, marks)
         self.given_name_titles = lexicon["given_name_titles"]
+        self.clause_links = lexicon.lower("clause_links")
 
     def extract(self, text: str) -> list[QuoteItem]:
         paragraphs = paragraph_bounds(text)
@@ -123,7 +125,8 @@ class QuoteExtractor:
         previous = doc.previous
         if attribution is None:
             attribution = self._attribution(doc, quotation, first, last)
-        if attribution is not None and attribution.loose and self._reads_as_name(doc.text, quotation):
+        if attribution is not None and attribution.loose and (
+                self._reads_as_name(doc.text, quotation) or self._modifies_a_noun(doc.text, quotation)):
             attribution = None
         quote_id = f"q{quotation.start}"
         if attribution is not None:
@@ -274,6 +277,18 @@ class QuoteExtractor:
         if previous.close_at is None or q.open_at is None:
             return False
         return not _SENTENCE_GAP.search(text, previous.close_at + 1, q.open_at)
+
+    def _modifies_a_noun(self, text: str, q: Quotation) -> bool:
+        """“‘world-class’ exporters”: a word or two in marks right before a noun is a scare
+        quote, not a partial quotation (which ends its clause: “fair” and…, “fair”.)."""
+        if q.close_at is None or _word_count(text, q) > 2:
+            return False
+        following = _NEXT_WORD.match(text, q.close_at + 1)
+        if not following or not following.group(1).islower():
+            return False
+        word = following.group(1)
+        return word not in self.clause_links and word not in self.parser.connectors \
+            and word not in self.parser.prepositions and word not in self.parser.determiners
 
     def _reads_as_name(self, text: str, q: Quotation) -> bool:
         """“New Deal”, ‘Excellent’, “Help to Buy”: written like a name, title or slogan."""
