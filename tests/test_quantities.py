@@ -69,6 +69,7 @@ def test_one_quantity(nlp, text, kind, span, value):
     "The hangar holds the Boeing 747.", "The £5-10 million fund opens.", "It helps 1 in 5 families.",
     "Open 24/7 since the 1990s.", "Section 3 covers the A14.", "Aims\n\n1. Build homes\n2) Train staff",
     "As noted [1] and (2) and [footnote 3].", "Call 1-800-555-0199 today.", "Around two-thirds agreed.",
+    "Phone (02) 9228 5239 or (202) 555-0147.",
 ])
 def test_not_quantities(nlp, text):
     assert [k for k in found(nlp, text) if k[0] in ("count", "date", "percentage", "money")] == []
@@ -105,6 +106,10 @@ def test_both_ends_of_a_range_share_a_group(nlp, text, values):
 def test_a_range_shares_its_scale_word(nlp):
     values = [i[2]["value"] for i in found(nlp, "It will reach between 2 and 3 million homes.")]
     assert values == [pytest.approx(2e6), pytest.approx(3e6)]
+
+
+def test_a_year_joined_to_a_year_is_a_year(nlp):
+    assert [(i[0], i[1]) for i in found(nlp, "The gap closes over 2018 and 2019.")] == [("date", "2018"), ("date", "2019")]
 
 
 def test_separate_numbers_are_not_grouped(nlp):
