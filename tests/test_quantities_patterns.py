@@ -71,3 +71,13 @@ def test_a_new_currency_needs_no_python(patterns):
     nlp.add_pipe("claimx_quantities", config={"patterns_dir": str(patterns)})
     doc = nlp("They paid ₿3 million.")
     assert [(f.kind, f.fields["currency"], f.fields["value"]) for f in doc._.claimx_found] == [("money", "XBT", 3e6)]
+
+
+def test_a_new_scale_word_needs_no_python(patterns):
+    path = patterns / "lexicon" / "numbers.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"thousand": 1000,', '"thousand": 1000, "lakh": 100000,'),
+                    encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimx_quantities", config={"patterns_dir": str(patterns)})
+    doc = nlp("The scheme reached 3 lakh farmers and cost £2 lakh.")
+    assert [(f.kind, f.fields["value"]) for f in doc._.claimx_found] == [("count", 3e5), ("money", 2e5)]
