@@ -54,6 +54,7 @@ class QuantityFinder:
         self.lex: Lexicon = load_lexicon(folder)
         ruleset = build_rules(self.nlp.vocab, folder / "quantities", self.lex)
         self.rules, self.gates = ruleset.rules, ruleset.gates
+        self.unit_words = frozenset(self.lex.units["units"])
         self.qualifiers = self._phrases(self.lex.qualifiers)
         self.qualifier_reach = max(len(self.nlp.make_doc(q)) for q in self.lex.qualifiers)
         self.dollar_cues = self._phrases({cue: code for code, cues in self.lex.currencies["dollar"]["cues"].items()
@@ -163,7 +164,7 @@ class QuantityFinder:
         """The counted unit written right after a count ("2 days", "140-mile")."""
         if end < len(doc) and doc[end].text == "-":
             end += 1
-        if end < len(doc) and doc[end].lower_ in self.lex.units["units"]:
+        if end < len(doc) and doc[end].lower_ in self.unit_words:
             return doc[end].lower_
         return None
 
