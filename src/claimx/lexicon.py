@@ -55,6 +55,7 @@ class Lexicon:
         month_tokens = sorted({*d["months"], *(m + "." for m in d["months"] if len(m) <= 4)})
         return {
             "number_words": sorted(words),
+            "leading_number_words": sorted(w for w in words if w not in n["hundreds"] and w not in n["scales"]),
             "number_words_inner": sorted({*words, *n["joiners"], *n["articles"], *n["spaces"]}),
             "spaces": n["spaces"],
             "fraction_denominators": sorted(n["fraction_denominators"]),
