@@ -8,6 +8,7 @@ import pytest
 
 distributed = pytest.importorskip("distributed")
 db = pytest.importorskip("dask.bag")
+dask_config = pytest.importorskip("dask").config.set
 
 from claimx import corpus  # noqa: E402
 from claimx import dask as claimx_dask  # noqa: E402
@@ -132,3 +133,10 @@ def test_relative_paths_are_read_from_the_callers_folder_and_written_as_given(cl
     assert remote == local and remote.failed == 2
     bag = db.from_sequence(["corpus/a.txt"])
     assert claimx_dask.extract_bag(bag).compute(scheduler=client) == corpus.extract_file(folder / "a.txt")
+
+
+def test_unreachable_scheduler_is_a_clear_error_and_leaves_the_folder_alone(folder, tmp_path):
+    with pytest.raises(claimx_dask.SchedulerError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        with dask_config({"distributed.comm.timeouts.connect": "1s"}):
+            claimx_dask.run_to_folder([folder], tmp_path / "out", scheduler="tcp://127.0.0.1:9")
+    assert not (tmp_path / "out").exists()

@@ -42,6 +42,10 @@ class DocumentError(Exception):
     """A document in a bag that could not be read; it says which and why (picklable, unlike ReadError)."""
 
 
+class SchedulerError(Exception):
+    """The Dask scheduler cannot be reached at the address given, or the address is malformed."""
+
+
 def worker_extractor(patterns: Optional[str | Path] = None) -> Extractor:
     """This process's Extractor for a patterns folder, built on first use and kept."""
     key = None if patterns is None else str(patterns)
@@ -169,7 +173,11 @@ def _client(scheduler: Union[str, "Client"]):
 
     if isinstance(scheduler, Client):
         return nullcontext(scheduler)
-    return Client(scheduler, set_as_default=False)
+    try:
+        return Client(scheduler, set_as_default=False)
+    except (OSError, ValueError) as exc:  # unreachable (OSError) or not an address (ValueError)
+        raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); check the address "
+                             "and that `dask scheduler` is running there") from None
 
 
 def _cluster_outputs(client: "Client", task: Callable[[list[Source]], list[DocOutput]], sources: Iterable[Source],
