@@ -36,9 +36,10 @@ WARM_UP_DOCS = 20
 
 # Runs in a fresh interpreter, so RUSAGE_CHILDREN covers exactly one `claimx extract`
 # (its ru_maxrss is the largest resident set among that run's processes, in KiB on Linux).
+# Prints the command's exit code and that peak.
 RSS_PROBE = ("import resource, subprocess, sys; "
-             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+             "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode; "
+             "print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
 @dataclass
@@ -170,7 +171,10 @@ def peak_rss_mib(sources: list[str], n: int) -> float:
         command = [*claimx_command(), "extract", str(folder), "-o", str(Path(tmp) / "out"), "-j", "1"]
         result = subprocess.run([sys.executable, "-c", RSS_PROBE, *command],
                                 capture_output=True, text=True, check=True)
-    return int(result.stdout.strip()) / 1024
+    returncode, kib = map(int, result.stdout.split())
+    if returncode not in (0, 1):  # 1 only says some documents failed
+        raise RuntimeError(f"`{' '.join(command)}` exited {returncode}; run it by hand to see why")
+    return kib / 1024
 
 
 def speed_table(rows: list[Row], tokenizer: Row) -> str:
