@@ -9,10 +9,13 @@ CASES = [
     ("Title\n\nMarch 4, 2020\n\nContact\n\nBody.", "2020-03-04"),
     ("Title\n\n12th June 2019 | Example Gazette\n\nBody.", "2019-06-12"),
     ("Title\n\nLONDON (5 May 2018) – The council said today it would act.", "2018-05-05"),
+    ("Title\n\nST. PAUL, Minn. (March 4, 2019) – The governor announced grants.", "2019-03-04"),
+    ("Title\n\nCOLUMBUS, Ohio - Jan. 15, 2018 - The department announced funding.", "2018-01-15"),
     ("Title\n\nBody text.\n\nLast updated: 9th October 2017", "2017-10-09"),
     ("Title\n\nThe minister today (2 February 2016) welcomed the figures.", "2016-02-02"),
     ("Title [September 2022]\n\nNothing here gives the day.", None),
     ("Title\n\nThe agency published its review covering the year ending 31 March 2015.", None),
+    ("Conference on 12 May 2024\n\nDelegates will meet in Leeds.", None),
 ]
 
 

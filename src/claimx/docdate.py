@@ -18,7 +18,9 @@ HEAD_LINES = 6      # a dateline sits among the first few non-empty lines
 TAIL_LINES = 2      # a closing date line among the last few
 DATELINE_WORDS = 3  # words besides the date on a dateline ("| Green Gazette", "12:49 PM")
 CUE_GAP = 15        # characters between "Published" and its date, weekday included
-TODAY_CHARS = 1500  # "today (6 March 2013)" counts only early in the text
+TODAY_CHARS = 1500
+# "PHILADELPHIA (", "ST. PAUL, Minn. (", "COLUMBUS, Ohio - ": a place in capitals opening a dateline
+PLACE_BEFORE_DATE = re.compile(r"[A-Z][A-Z .'’]{2,}[^()\n]{0,40}?[(\-–—]\s*")  # "today (6 March 2013)" counts only early in the text
 
 
 @lru_cache(maxsize=4)
@@ -50,20 +52,22 @@ def _introduces(between: str) -> bool:
     return len(between) <= CUE_GAP or between.endswith((" on", ":", " at"))
 
 
-def _is_dateline(line: str, lex: Lexicon) -> Optional[str]:
+def _is_dateline(line: str, lex: Lexicon, extra_words: int = DATELINE_WORDS) -> Optional[str]:
     date = _full_date(lex).search(line)
     if not date:
         return None
     rest = (line[:date.start()] + " " + line[date.end():]).strip(" ()–-|,")
-    placed = re.fullmatch(r"[A-Z]{3,}[^()]{0,40}\(\s*", line[:date.start()]) is not None  # "CITY, St. (date)"
-    if placed or len(re.findall(r"\w+", rest)) <= DATELINE_WORDS:
+    placed = PLACE_BEFORE_DATE.fullmatch(line[:date.start()]) is not None
+    if placed or len(re.findall(r"\w+", rest)) <= extra_words:
         return _day_value(date.group(), lex)
     return None
 
 
-def _from_dateline(lines: list[str], lex: Lexicon) -> Optional[str]:
-    for line in lines:
-        value = _is_dateline(line, lex)
+def _from_dateline(lines: list[str], lex: Lexicon, *, title: bool = False) -> Optional[str]:
+    """The first dateline among ``lines``; a title line counts only when it is a date alone
+    ("Conference on 12 May 2024" names an event, not the page's date)."""
+    for number, line in enumerate(lines):
+        value = _is_dateline(line, lex, 0 if title and number == 0 else DATELINE_WORDS)
         if value:
             return value
     return None
@@ -78,5 +82,5 @@ def find_published(text: str, lex: Optional[Lexicon] = None) -> Optional[str]:
     """The ISO date the document states as its own, or None."""
     lex = lex or default_lexicon()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return (_from_cue_line(lines, lex) or _from_dateline(lines[:HEAD_LINES], lex)
-            or _from_dateline(lines[-TAIL_LINES:], lex) or _from_today(text, lex))
+    return (_from_cue_line(lines, lex) or _from_dateline(lines[:HEAD_LINES], lex, title=True)
+            or _from_dateline(lines[max(1, len(lines) - TAIL_LINES):], lex) or _from_today(text, lex))
