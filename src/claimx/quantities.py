@@ -54,6 +54,7 @@ class QuantityFinder:
         self.lex: Lexicon = load_lexicon(folder)
         ruleset = build_rules(self.nlp.vocab, folder / "quantities", self.lex)
         self.rules, self.gates = ruleset.rules, ruleset.gates
+        self.rule_keys = {self.nlp.vocab.strings.add(rule_id): (rule_id, rule) for rule_id, rule in self.rules.items()}
         self.unit_words = frozenset(self.lex.units["units"])
         self.qualifiers = self._phrases(self.lex.qualifiers)
         self.qualifier_reach = max(len(self.nlp.make_doc(q)) for q in self.lex.qualifiers)
@@ -90,14 +91,13 @@ class QuantityFinder:
                     yield match_id, start + a, end + a
 
     def _candidates(self, doc: Doc, windows: list[list[tuple[int, int]]]) -> list[Candidate]:
-        options = {"published": doc._.claimx_published, "day_first": not self.month_first}
+        published, day_first = doc._.claimx_published, not self.month_first
         out = []
         for match_id, match_start, match_end in self._matches(doc, windows):
-            rule_id = self.nlp.vocab.strings[match_id]
-            rule = self.rules[rule_id]
+            rule_id, rule = self.rule_keys[match_id]
             start, end = match_start + rule.before, match_end - rule.after
             span = doc[start:end]
-            fields = read_fields(rule.label, span.text, self.lex, **options)
+            fields = read_fields(rule.label, span.text, self.lex, published, day_first)
             if fields is not None and self._plausible(doc, rule.label, start, end):
                 out.append(Candidate(rule.label, rule_id, start, end, fields, match_end - match_start,
                                      span.end_char - span.start_char))

@@ -6,6 +6,7 @@ Each reader returns the record fields, or None when the text does not read as th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Optional
 
 from .dates import parse_date, year_in_range
@@ -77,6 +78,16 @@ READERS: dict[str, Callable[..., Fields]] = {
 }
 
 
-def read_fields(label: str, text: str, lex: Lexicon, **options) -> Fields:
-    """The record fields for a span matched under ``label``, or None."""
-    return READERS[label](text, lex, **options)
+def read_fields(label: str, text: str, lex: Lexicon, published: Optional[str] = None,
+                day_first: bool = True) -> Fields:
+    """The record fields for a span matched under ``label``, or None.
+
+    Cached: a corpus repeats its number strings, and the readers are pure.
+    """
+    found = _read_cached(label, text, lex, published, day_first)
+    return None if found is None else dict(found)
+
+
+@lru_cache(maxsize=8192)
+def _read_cached(label: str, text: str, lex: Lexicon, published: Optional[str], day_first: bool) -> Fields:
+    return READERS[label](text, lex, published=published, day_first=day_first)
