@@ -151,6 +151,11 @@ CASES = [
         "Pay deal\n\nHealth Secretary Tom Reid told journalists:\n\nWe have listened to nurses and we will pay "
         "them properly.\n\nThe deal takes effect in April.\n",
         [("We have listened to nurses and we will pay them properly.", "Tom Reid")], id="told-journalists-block"),
+    pytest.param(
+        "Green homes\n\nHousing Minister Jo Bright said:\n\nFamilies told us ‘we need warmer homes now, not "
+        "later’ in every survey we ran.\n\nThe scheme opens in May.\n",
+        [("Families told us ‘we need warmer homes now, not later’ in every survey we ran.", "Jo Bright")],
+        id="quote-inside-unmarked-speech-stays-inside"),
 ]
 
 

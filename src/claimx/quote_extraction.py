@@ -115,8 +115,14 @@ class QuoteExtractor:
         candidates += self._unmarked_blocks(doc)
         candidates.sort(key=lambda c: c[0].start)
         items: list[QuoteItem] = []
+        reach = -1
         for quotation, attribution in candidates:
-            items.extend(self._accept(doc, quotation, attribution))
+            if quotation.end <= reach:
+                continue
+            found = self._accept(doc, quotation, attribution)
+            if found and attribution is not None:
+                reach = quotation.end
+            items.extend(found)
         return items
 
     def _accept(self, doc: _Document, quotation: Quotation, attribution: Optional[Attribution]) -> list[QuoteItem]:
