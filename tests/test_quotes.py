@@ -156,6 +156,10 @@ CASES = [
         "later’ in every survey we ran.\n\nThe scheme opens in May.\n",
         [("Families told us ‘we need warmer homes now, not later’ in every survey we ran.", "Jo Bright")],
         id="quote-inside-unmarked-speech-stays-inside"),
+    pytest.param(
+        "Grants\n\nBackground Information:\n\nThe scheme was set up in 2010 and we have funded 300 "
+        "projects.\n",
+        [], id="heading-with-colon-is-not-a-speaker"),
 ]
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .quote_lexicon import QuoteLexicon
-from .speakers import SpeakerParser, Token
+from .speakers import Speaker, SpeakerParser, Token
 
 SENTENCE_END = frozenset({".", "!", "?"})
 DASHES = frozenset({"–", "—", "-"})
@@ -141,9 +141,15 @@ class AttributionFinder:
         if 0 < len(words) <= 12 and all(self._phrase_word(t) or t.text == "," for t in words) \
                 and window_start == ps and len(toks) == len(all_toks):
             sp = self.parser.parse(text[words[0].start:words[-1].end])
-            if sp and sp.kind in ("person", "unnamed"):
+            if sp and (sp.kind == "unnamed" or sp.kind == "person" and self._introduced(text, sp)):
                 return Attribution(text[words[0].start:words[-1].end], None, "name-colon")
         return None
+
+    @staticmethod
+    def _introduced(text: str, sp: Speaker) -> bool:
+        """'Jane Doe:' heads speech only with a title or role, or when the document names
+        her elsewhere too; 'Background Information:' is a heading."""
+        return bool(sp.title or sp.role) or text.count(sp.name.split()[-1]) > 1
 
     # --- pieces ----------------------------------------------------------------------
 
