@@ -216,3 +216,10 @@ def test_to_disk_and_from_disk_round_trip(nlp, tmp_path):
     finder.to_disk(tmp_path)
     fresh = QuoteFinder(nlp).from_disk(tmp_path)
     assert fresh.extractor.lexicon.words == finder.extractor.lexicon.words
+
+
+def test_a_saved_pipeline_loads_with_its_word_lists(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    text = "Intro\n\n“We are ready for winter,” said Jane Doe.\n"
+    assert quotes(loaded, text) == quotes(nlp, text) == [("We are ready for winter,", "Jane Doe")]
