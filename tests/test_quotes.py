@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from claimx.patterns import default_patterns_dir
 from claimx.quotes import QuoteFinder
 
 QUOTE_MARKS = "“”„«»\"‘’‹›'"
@@ -216,6 +217,8 @@ def test_to_disk_and_from_disk_round_trip(nlp, tmp_path):
     finder.to_disk(tmp_path)
     fresh = QuoteFinder(nlp).from_disk(tmp_path)
     assert fresh.extractor.lexicon.words == finder.extractor.lexicon.words
+    shipped = default_patterns_dir() / "quotes" / "people.json"
+    assert (tmp_path / "quotes" / "people.json").read_bytes() == shipped.read_bytes()
 
 
 def test_a_saved_pipeline_loads_with_its_word_lists(nlp, tmp_path):

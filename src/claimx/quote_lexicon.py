@@ -6,7 +6,6 @@ start-up with the file and the line of the offending key.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -27,10 +26,10 @@ FILES: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class QuoteLexicon:
-    """All word lists, as frozensets keyed by their JSON key, plus the raw data for to_disk."""
+    """All word lists, as frozensets keyed by their JSON key, plus each file's text for to_disk."""
 
     words: dict[str, frozenset[str]]
-    raw: dict[str, dict]
+    files: dict[str, str]
 
     def __getitem__(self, key: str) -> frozenset[str]:
         return self.words[key]
@@ -42,21 +41,21 @@ class QuoteLexicon:
 def load_lexicon(folder: Path) -> QuoteLexicon:
     """Read and check every quotes word list in ``folder`` (the ``quotes`` subfolder of a patterns dir)."""
     words: dict[str, frozenset[str]] = {}
-    raw: dict[str, dict] = {}
+    files: dict[str, str] = {}
     for name, keys in FILES.items():
         path = folder / name
         data = load_json(path, required=keys, allowed=keys)
         for key in keys:
             words[key] = frozenset(_string_list(data[key], path, key))
-        raw[name] = data
-    return QuoteLexicon(words=words, raw=raw)
+        files[name] = path.read_text(encoding="utf-8")
+    return QuoteLexicon(words=words, files=files)
 
 
 def save_lexicon(lexicon: QuoteLexicon, folder: Path) -> None:
-    """Write back exactly the data that was loaded, one file per word-list file."""
+    """Write back exactly the files that were loaded, byte for byte."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, data in lexicon.raw.items():
-        (folder / name).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for name, text in lexicon.files.items():
+        (folder / name).write_text(text, encoding="utf-8")
 
 
 def _string_list(value, path: Path, key: str) -> Iterable[str]:
