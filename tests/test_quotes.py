@@ -161,6 +161,10 @@ CASES = [
         "Grants\n\nBackground Information:\n\nThe scheme was set up in 2010 and we have funded 300 "
         "projects.\n",
         [], id="heading-with-colon-is-not-a-speaker"),
+    pytest.param(
+        "Transition\n\nCommerce Secretary Carl M. Gomez issued the following statement on the handover: “We "
+        "look forward to working with the new team.” More details are online.\n",
+        [("We look forward to working with the new team.", "Carl M. Gomez")], id="issued-the-following-statement"),
 ]
 
 

@@ -20,8 +20,6 @@ SENTENCE_END = frozenset({".", "!", "?"})
 DASHES = frozenset({"–", "—", "-"})
 WINDOW = 240
 AFTER_WINDOW = 100
-# A likely sentence start, found with one regex search so only the last sentence is tokenised.
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 MAX_PHRASE_TOKENS = 20
 LISTENER_TOKENS = 6  # "told the Public Accounts Committee:"
 
@@ -53,6 +51,8 @@ class AttributionFinder:
         self.links = PhraseSet(lexicon.lower("partial_links"))
         self.auxiliaries = PhraseSet(lexicon.lower("auxiliaries"))
         self.tails = PhraseSet(lexicon.lower("cue_tails"))
+        self.statements = PhraseSet(lexicon.lower("statement_cues"))
+        self._sentence_break = _sentence_break_regex(parser.dotted_words)
 
     # --- the four places -------------------------------------------------------------
 
@@ -104,7 +104,7 @@ class AttributionFinder:
 
     def before(self, text: str, start: int, pos: int) -> Optional[Attribution]:
         """The attribution in the same sentence before the opening mark at pos."""
-        lo = _last_sentence_start(text, max(start, pos - WINDOW), pos)
+        lo = self._last_sentence_start(text, max(start, pos - WINDOW), pos)
         toks = self._since_sentence_start(self.parser.tokens(text[lo:pos], lo))
         j = len(toks)
         while j and toks[j - 1].text in ":,–—-":
@@ -114,7 +114,7 @@ class AttributionFinder:
         n = self.speech.before(toks, j)
         if n:
             return Attribution(self._subject(text, toks, j - n), _joined(toks, j - n, n), "said-before", loose)
-        found = self._verb_then_phrase(text, toks, j)
+        found = self._verb_then_phrase(text, toks, j) or self._statement(text, toks, j, "said-before")
         if found:
             return found
         n = self.links.before(toks, j)
@@ -127,14 +127,14 @@ class AttributionFinder:
         """A paragraph ending 'Jane Doe said:' (or only 'Jane Doe:') that introduces speech."""
         if text[pe - 1] != ":":
             return None
-        window_start = _last_sentence_start(text, max(ps, pe - WINDOW), pe)
+        window_start = self._last_sentence_start(text, max(ps, pe - WINDOW), pe)
         all_toks = self.parser.tokens(text[window_start:pe], window_start)
         toks = self._since_sentence_start(all_toks)
         j = self._skip_back(toks, len(toks) - 1, self.tails)
         n = self.speech.before(toks, j)
         if n:
             return Attribution(self._subject(text, toks, j - n), _joined(toks, j - n, n), "said-colon")
-        told = self._verb_then_phrase(text, toks, j)
+        told = self._verb_then_phrase(text, toks, j) or self._statement(text, toks, j, "said-colon")
         if told:
             return Attribution(told.phrase, told.cue, "said-colon")
         words = toks[:-1]
@@ -183,6 +183,16 @@ class AttributionFinder:
         phrase = self._span_text(text, toks, k, j) if n else ""
         if phrase and any(self.parser.is_name_word(w) for w in phrase.split()):
             return Attribution(phrase, _joined(toks, k - n, n), "said-before")
+        return None
+
+    def _statement(self, text: str, toks: list[Token], j: int, rule: str) -> Optional[Attribution]:
+        """'Jane Doe issued the following statement on the ruling: “…': the cue is a phrase
+        somewhere in the sentence, and the speaker its subject."""
+        for i in range(j):
+            n = self.statements.at(toks, i)
+            if n:
+                subject = self._subject(text, toks, i)
+                return Attribution(subject, _joined(toks, i, n), rule) if subject else None
         return None
 
     def _subject(self, text: str, toks: list[Token], k: int) -> str:
@@ -277,6 +287,12 @@ class AttributionFinder:
                 return toks[:i]
         return toks
 
+    def _last_sentence_start(self, text: str, lo: int, pos: int) -> int:
+        start = lo
+        for m in self._sentence_break.finditer(text, lo, pos):
+            start = m.end()
+        return start
+
     def _since_sentence_start(self, toks: list[Token]) -> list[Token]:
         for i in range(len(toks) - 1, -1, -1):
             if toks[i].text in SENTENCE_END or toks[i].text in self.marks:
@@ -293,11 +309,11 @@ class AttributionFinder:
         return text[toks[i].start:toks[j - 1].end] if j > i else ""
 
 
-def _last_sentence_start(text: str, lo: int, pos: int) -> int:
-    start = lo
-    for m in _SENTENCE_BREAK.finditer(text, lo, pos):
-        start = m.end()
-    return start
+def _sentence_break_regex(dotted_words) -> re.Pattern:
+    """A likely sentence break; not after an initial ('Carl M. Gomez') or a dotted title
+    ('Dr. Jane Doe'). One regex search finds the last, so only one sentence is tokenised."""
+    not_after = "".join(r"(?<!\b" + re.escape(w[:-1]) + ")" for w in dotted_words)
+    return re.compile(r"(?<!\b[A-Z])" + not_after + r"[.!?…][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 class PhraseSet:

@@ -16,7 +16,7 @@ FILES: dict[str, tuple[str, ...]] = {
     "marks.json": ("double_open", "double_close", "double_either", "single_open", "single_close",
                    "single_either"),
     "speech_verbs.json": ("speech_verbs", "listener_verbs", "clause_verbs", "characterising_verbs",
-                          "partial_links", "auxiliaries", "appositive_openers", "cue_tails"),
+                          "partial_links", "auxiliaries", "statement_cues", "appositive_openers", "cue_tails"),
     "people.json": ("titles", "given_name_titles", "role_words", "org_words", "unnamed_speakers", "pronouns",
                     "first_person", "name_particles", "post_nominals", "determiners", "not_names",
                     "prepositions", "connectors", "org_links"),

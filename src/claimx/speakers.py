@@ -58,8 +58,10 @@ class SpeakerParser:
         self.connectors = lexicon.lower("connectors")
         self.org_links = lexicon.lower("org_links")
         self.appositive_openers = lexicon.lower("appositive_openers")
-        dotted = sorted((w for w in self.titles | self.post_nominals if w.endswith(".")), key=len, reverse=True)
-        self._token_re = re.compile("(?:" + "|".join(re.escape(w) for w in dotted) + r")(?!\w)|" + _ABBREVIATION
+        self.dotted_words = sorted((w for w in self.titles | self.post_nominals if w.endswith(".")), key=len,
+                                   reverse=True)
+        self._token_re = re.compile("(?:" + "|".join(re.escape(w) for w in self.dotted_words) + r")(?!\w)|"
+                                    + _ABBREVIATION
                                     + r"|[A-Z]\.(?=[ \t]*[A-Z])|" + _TOKEN.pattern)
         honorifics = "|".join(re.escape(t) for t in sorted(self.titles - self.roles, key=len, reverse=True))
         self.honorific = re.compile(r"\b(?:" + honorifics + r")\s+((?:[A-Z][\w’'\-]+\s?){1,3})")
