@@ -312,8 +312,8 @@ class AttributionFinder:
 def _sentence_break_regex(dotted_words) -> re.Pattern:
     """A likely sentence break; not after an initial ('Carl M. Gomez') or a dotted title
     ('Dr. Jane Doe'). One regex search finds the last, so only one sentence is tokenised."""
-    not_after = "".join(r"(?<!\b" + re.escape(w[:-1]) + ")" for w in dotted_words)
-    return re.compile(r"(?<!\b[A-Z])" + not_after + r"[.!?…][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+    not_after = "".join(r"(?<!\b" + re.escape(w) + ")" for w in dotted_words)
+    return re.compile(r"[.!?…](?<!\b[A-Z]\.)" + not_after + r"[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 class PhraseSet:
