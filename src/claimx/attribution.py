@@ -158,8 +158,9 @@ class AttributionFinder:
 
         'described it as “…”' (a link word, then any speech or characterising verb) or
         'said the cap had “…”' / 'called the offer “fair”' (``loose``: the quotation may
-        also be a name, and the subject must name someone, as 'a scheme called “…”' does not). 'welcomed it, calling it “…”' has no subject of its
-        own next to 'calling', so the search goes on to 'welcomed'.
+        also be a name, and the subject must name someone, as 'a scheme called “…”' does
+        not). 'welcomed it, calling it “…”' has no subject of its own next to 'calling', so
+        the search goes on to 'welcomed'.
         """
         for k in range(j - 1, max(-1, j - 16), -1):
             for verbs in verb_lists:

@@ -99,7 +99,8 @@ class NameIndex:
     def _after_preposition(self, pos: int) -> bool:
         """"In the West Midlands, the Prime Minister": a place, not an apposition."""
         words = self.text[max(0, pos - 30):pos].split()
-        return bool(words) and (words[-1].lower() in self.parser.prepositions or words[-1] in self.parser.not_names)
+        return bool(words) and (words[-1].lower() in self.parser.prepositions
+                                or words[-1] in self.parser.not_names)
 
     def first_person_between(self, lo: int, hi: int) -> Optional[str]:
         """The first person named in text[lo:hi], the likeliest subject ("Jane Doe, head of
