@@ -112,6 +112,16 @@ def test_a_year_joined_to_a_year_is_a_year(nlp):
     assert [(i[0], i[1]) for i in found(nlp, "The gap closes over 2018 and 2019.")] == [("date", "2018"), ("date", "2019")]
 
 
+@pytest.mark.parametrize("text, kind, first", [
+    ("Prices rose 5-10% last year.", "percentage", {"value": 5}),
+    ("Between 2 and 3 million euros were spent.", "money", {"value": 2e6, "currency": "EUR"}),
+])
+def test_a_bare_number_opening_a_range_takes_the_other_ends_kind(nlp, text, kind, first):
+    items = found(nlp, text)
+    assert [i[0] for i in items] == [kind, kind]
+    assert {k: items[0][2][k] for k in first} == first
+
+
 def test_separate_numbers_are_not_grouped(nlp):
     assert all("group" not in i[2] for i in found(nlp, "We built 40 homes. Then 60 more were planned."))
 

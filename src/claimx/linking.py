@@ -10,6 +10,8 @@ from typing import Protocol
 from spacy.tokens import Doc
 
 LINKABLE = frozenset({"percentage", "money", "count", "date"})
+# a bare number can open a range whose other end says what it is: "5 to 10%", "2 to 3 million euros"
+INHERITING = frozenset({"percentage", "money"})
 MAX_GAP = 3  # tokens between the ends of a range: "to", "and", "-"
 
 
@@ -27,7 +29,8 @@ def _first_token(item: _Item, qualifiers: dict[int, tuple[int, str]]) -> int:
 
 def is_range(doc: Doc, a: _Item, b: _Item, qualifiers: dict[int, tuple[int, str]], words: dict) -> bool:
     """Whether ``a`` and ``b`` are the two ends of one change or range."""
-    if a.label != b.label or a.label not in LINKABLE:
+    same = a.label == b.label or (a.label == "count" and b.label in INHERITING)
+    if not same or a.label not in LINKABLE:
         return False
     b_first = _first_token(b, qualifiers)
     if b_first - a.end > MAX_GAP:
@@ -41,11 +44,20 @@ def is_range(doc: Doc, a: _Item, b: _Item, qualifiers: dict[int, tuple[int, str]
 
 
 def shared_scale(doc: Doc, a: _Item, b: _Item, scales: dict[str, float]) -> float:
-    """The scale word ending ``b`` that ``a`` leaves unsaid ("between 2 and 3 million"), else 1."""
+    """The scale word of ``b`` that ``a`` leaves unsaid ("between 2 and 3 million"), else 1."""
     if any(t.lower_ in scales for t in doc[a.start:a.end]):
         return 1
-    scale = scales.get(doc[b.end - 1].lower_, 1)
+    scale = next((scales[t.lower_] for t in reversed(doc[b.start:b.end]) if t.lower_ in scales), 1)
     return scale if a.fields["value"] * scale <= b.fields["value"] else 1
+
+
+def _take_kind(a: _Item, b: _Item) -> None:
+    """A bare number opening a range of percentages or amounts is one too."""
+    if a.label == b.label:
+        return
+    a.label = b.label
+    a.fields = {"value": a.fields["value"],
+                **{k: b.fields[k] for k in ("currency", "unit") if k in b.fields}}
 
 
 def link_ranges(doc: Doc, items: list, qualifiers: dict[int, tuple[int, str]], words: dict,
@@ -53,6 +65,7 @@ def link_ranges(doc: Doc, items: list, qualifiers: dict[int, tuple[int, str]], w
     """Give both ends of each range in ``items`` (in document order) the same ``group``."""
     for a, b in zip(items, items[1:]):
         if is_range(doc, a, b, qualifiers, words):
+            _take_kind(a, b)
             group = a.fields.setdefault("group", f"g{doc[a.start].idx}")
             b.fields["group"] = group
             if a.label != "date":
