@@ -111,11 +111,17 @@ def _read_word_date(text: str, lex: Lexicon) -> Optional[tuple[Optional[int], Op
             year = _full_year(piece[1:])
         elif re.fullmatch(r"\d{4}", low) and year is None:
             year = int(low)
-        elif re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", low) and day is None:
+        elif _is_day(low, d["ordinal_suffixes"]) and day is None:
             day = int(re.match(r"\d+", low).group())
         else:
             return None
     return year, month, day
+
+
+def _is_day(piece: str, suffixes: list[str]) -> bool:
+    """"22", "22nd", "3rd": a day of the month, with or without its ordinal suffix."""
+    m = re.fullmatch(r"(\d{1,2})([a-z]*)", piece)
+    return m is not None and (not m.group(2) or m.group(2) in suffixes)
 
 
 def published_year(published: Optional[str]) -> Optional[int]:

@@ -26,7 +26,8 @@ PLACE_BEFORE_DATE = re.compile(r"[A-Z][A-Z .'’]{2,}[^()\n]{0,40}?[(\-–—]\s
 @lru_cache(maxsize=4)
 def _full_date(lex: Lexicon) -> re.Pattern:
     months = "|".join(sorted(lex.dates["months"], key=len, reverse=True))
-    day, month, year = r"\d{1,2}(?:st|nd|rd|th)?", rf"(?:{months})\.?", r"\d{4}"
+    suffixes = "|".join(lex.dates["ordinal_suffixes"])
+    day, month, year = rf"\d{{1,2}}(?:{suffixes})?", rf"(?:{months})\.?", r"\d{4}"
     return re.compile(rf"\b(?:{day}\s+(?:of\s+)?{month},?\s+{year}|{month}\s+{day},?\s+{year}"
                       rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})\b", re.IGNORECASE)
 
@@ -73,8 +74,16 @@ def _from_dateline(lines: list[str], lex: Lexicon, *, title: bool = False) -> Op
     return None
 
 
+@lru_cache(maxsize=4)
+def _today_with_date(lex: Lexicon) -> re.Pattern:
+    d = lex.dates
+    today, weekdays = "|".join(map(re.escape, d["today_words"])), "|".join(d["weekdays"])
+    return re.compile(rf"\b(?:{today})\s*\((?:(?:{weekdays})\w*,?\s*)?([^)]{{6,30}})\)", re.IGNORECASE)
+
+
 def _from_today(text: str, lex: Lexicon) -> Optional[str]:
-    m = re.search(r"\btoday\s*\((?:\w+day,?\s*)?([^)]{6,30})\)", text[:TODAY_CHARS], re.IGNORECASE)
+    """"… announced today (6 March 2013)": the date the text gives for its own today."""
+    m = _today_with_date(lex).search(text[:TODAY_CHARS])
     return _day_value(m.group(1), lex) if m else None
 
 

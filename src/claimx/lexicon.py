@@ -19,7 +19,8 @@ NUMBER_KEYS = ("units", "teens", "tens", "hundreds", "scales", "scale_abbreviati
 CURRENCY_KEYS = ("symbols", "codes", "words", "minor_units", "dollar", "money_nouns", "weight_words",
                  "weight_adjectives")
 DATE_KEYS = ("months", "weekdays", "ordinal_suffixes", "year_cues", "year_followers", "published_cues",
-             "first_year", "last_year", "lowercase_ambiguous_months", "date_fillers")
+             "first_year", "last_year", "lowercase_ambiguous_months", "date_fillers",
+             "today_words")
 UNIT_KEYS = ("units", "numbered_names", "clock_words", "street_words", "name_number_exceptions")
 RANGE_KEYS = ("openers", "joiners", "bare_joiners", "multipliers", "fold_suffixes")
 
