@@ -165,6 +165,10 @@ CASES = [
         "Transition\n\nCommerce Secretary Carl M. Gomez issued the following statement on the handover: “We "
         "look forward to working with the new team.” More details are online.\n",
         [("We look forward to working with the new team.", "Carl M. Gomez")], id="issued-the-following-statement"),
+    pytest.param(
+        "Jobs\n\nMinister for Employment Rosa Vane visited a jobcentre in Leeds today.\n\nThe Minister said: "
+        "“Every job created is a family with more security.”\n",
+        [("Every job created is a family with more security.", "Rosa Vane")], id="role-with-portfolio-resolved"),
 ]
 
 

@@ -43,7 +43,7 @@ def test_parse(parser, phrase, kind, name, role, org):
 
 
 DOC = ("Professor Nadia Le Grove chairs the panel. The report was received by the Chancellor, Ravi Mehta. "
-       "Sir Alan Price opened the event. Lord Amberley spoke last.")
+       "Sir Alan Price opened the event. Lord Amberley spoke last. Minister for Skills Tara Quinn closed it.")
 
 
 @pytest.mark.parametrize("method, arg, expected", [
@@ -51,6 +51,7 @@ DOC = ("Professor Nadia Le Grove chairs the panel. The report was received by th
     ("fullest_for_surname", "Amberley", None),
     ("fullest_for_given", "Alan", "Alan Price"),
     ("holder_of_role", "Chancellor", "Ravi Mehta"),
+    ("holder_of_role", "Minister", "Tara Quinn"),
 ])
 def test_name_index(parser, method, arg, expected):
     assert getattr(NameIndex(DOC, parser), method)(arg) == expected

@@ -12,6 +12,8 @@ from typing import Optional
 from .speakers import SpeakerParser
 
 _NAME_RUN = r"((?:[A-Z][\w’'\-]*[ \t]+){0,3}[A-Z][\w’'\-]*)"
+# What may follow a role before the name: "Minister for the Cabinet Office, Jane Doe".
+_ROLE_TAIL = r"(?:,?[ \t]+(?:for|of|and|the|&|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w’'\-]*)){1,9}"
 
 
 class NameIndex:
@@ -74,7 +76,8 @@ class NameIndex:
 
     def holder_of_role(self, role: str) -> Optional[str]:
         """The person the document names next to a role: "the Chancellor, Gordon Brown",
-        "Prime Minister Jane Doe" or "Jane Doe, National Statistician"."""
+        "Prime Minister Jane Doe", "Minister for Skills Jane Doe" or "Jane Doe, National
+        Statistician"."""
         key = ("role", role)
         if key not in self._cache:
             self._cache[key] = self._search_role(role)
@@ -82,9 +85,9 @@ class NameIndex:
 
     def _search_role(self, role: str) -> Optional[str]:
         pattern = r"(?i:" + re.escape(role).replace(r"\ ", r"\s+") + r")"
-        after = re.compile(r"(?<![\w])" + pattern + r",?[ \t]+" + _NAME_RUN)
+        after = re.compile(r"(?<![\w])" + pattern + _ROLE_TAIL)
         for m in after.finditer(self.text):
-            sp = self.parser.parse(m.group(1))
+            sp = self.parser.parse(m.group().replace(",", " "))
             if sp and sp.kind == "person":
                 return sp.name
         before = re.compile(r"(?<![\w])" + _NAME_RUN + r",[ \t]+(?:the[ \t]+)?" + pattern + r"\b")
