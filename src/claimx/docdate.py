@@ -42,15 +42,15 @@ def _from_cue_line(lines: list[str], lex: Lexicon) -> Optional[str]:
     for line in lines:
         cue = cues.search(line)
         date = cue and _full_date(lex).search(line, cue.end())
-        if date and _introduces(line[cue.end():date.start()]):
+        if date and _introduces(line[cue.end():date.start()], lex.dates["published_links"]):
             return _day_value(date.group(), lex)
     return None
 
 
-def _introduces(between: str) -> bool:
+def _introduces(between: str, links: list[str]) -> bool:
     """"Published Tuesday, 02 April" or "issued by X on 23 September", not "published …, ending 31 December"."""
     between = between.strip().lower()
-    return len(between) <= CUE_GAP or between.endswith((" on", ":", " at"))
+    return len(between) <= CUE_GAP or any(between.endswith(link) for link in links)
 
 
 def _is_dateline(line: str, lex: Lexicon, extra_words: int = DATELINE_WORDS) -> Optional[str]:

@@ -20,7 +20,7 @@ CURRENCY_KEYS = ("symbols", "codes", "words", "minor_units", "dollar", "money_no
                  "weight_adjectives")
 DATE_KEYS = ("months", "weekdays", "ordinal_suffixes", "year_cues", "year_followers", "published_cues",
              "first_year", "last_year", "lowercase_ambiguous_months", "date_fillers",
-             "today_words")
+             "today_words", "published_links")
 UNIT_KEYS = ("units", "numbered_names", "clock_words", "street_words", "name_number_exceptions")
 RANGE_KEYS = ("openers", "joiners", "bare_joiners", "multipliers", "fold_suffixes")
 

@@ -71,7 +71,8 @@ def _suffixed(text: str, lex: Lexicon) -> Optional[tuple[str, str, float]]:
 def _split_minor(text: str, lex: Lexicon) -> Optional[tuple[str, str]]:
     """("3 dollars", "50 cents") from "3 dollars (and) 50 cents"; None when there is no such split."""
     words = "|".join(re.escape(w) for w in sorted(lex.currencies["words"], key=len, reverse=True))
-    m = re.fullmatch(rf"(.+?\b(?:{words}))\s+(?:and\s+)?(.+)", text.strip(), re.IGNORECASE)
+    joiners = "|".join(re.escape(j) for j in lex.numbers["joiners"] if j.isalpha())
+    m = re.fullmatch(rf"(.+?\b(?:{words}))\s+(?:(?:{joiners})\s+)?(.+)", text.strip(), re.IGNORECASE)
     return (m.group(1), m.group(2)) if m else None
 
 
