@@ -3,6 +3,18 @@
 One ``Found(kind="quote")`` per paragraph of a quotation, spanning the quoted words
 without the marks. The work is in spaCy-free modules (``quote_extraction`` and the
 modules it names); this one loads the word lists and plugs the result into spaCy.
+
+``rule`` names how the speaker was found:
+- ``quote.said-after``: '“…,” said Jane Doe.' / '“…,” Jane Doe added.'
+- ``quote.said-before``: 'Jane Doe, Minister for Data, said: “…' / 'According to Jane Doe, “…'
+- ``quote.said-colon``: a paragraph 'Jane Doe said:' before a quotation in marks
+- ``quote.said-colon-block`` / ``quote.name-colon-block``: the same cue (or 'Sir Jane Doe:')
+  before paragraphs that lost their marks
+- ``quote.partial``: 'described it as “a banner year”', 'said the cap had “…”'
+- ``quote.dash-after``: '“…” – Jane Doe, volunteer'
+- ``quote.continued``: no cue of its own; goes on from the quotation before
+- ``quote.unattributed``: a paragraph-long quotation with no cue; the speaker, if any, is
+  the person the paragraph before names first
 """
 from __future__ import annotations
 
