@@ -155,8 +155,8 @@ def main(argv=None) -> int:
         folder = args.keep or Path(tmp)
         results = {name: None if rows is None else scored(scorer, args.gold, rows, name.split()[0], folder)
                    for name, rows in predictions.items()}
-    print(header(scorer, args.gold, args.dev, docs), "\n")
-    print(quality_table(results), "\n")
+    print(header(scorer, args.gold, args.dev, docs) + "\n")
+    print(quality_table(results) + "\n")
     print("\n".join(f"- {note}" for note in notes))
     return 0
 

@@ -214,8 +214,8 @@ def main(argv=None) -> int:
             rows.append(dask_row(folder, texts, args.jobs))
     peer_texts = texts[:args.peer_docs]
     rows += ner_rows(peer_texts) + [quantulum_row(peer_texts)]
-    print(header(sources, texts), "\n")
-    print(speed_table(rows, tokenizer), "\n")
+    print(header(sources, texts) + "\n")
+    print(speed_table(rows, tokenizer) + "\n")
     if sizes:
         print(memory_table({n: peak_rss_mib(sources, n) for n in sizes}))
     return 0
