@@ -132,7 +132,7 @@ def dask_row(folder: Path, texts: list[str], workers: int) -> Row:
         from claimx.dask import run_to_folder as run_on_cluster
     except ImportError:
         return Row(name, 0, None, "dask not installed (pip install 'claimx[dask]')")
-    with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0") as cluster, \
             tempfile.TemporaryDirectory() as out:
         return timed(name, lambda _: run_on_cluster([folder], out, scheduler=cluster.scheduler_address),
                      texts, warm_up=False)

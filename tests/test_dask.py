@@ -12,6 +12,7 @@ dask_config = pytest.importorskip("dask").config.set
 
 from claimx import corpus  # noqa: E402
 from claimx import dask as claimx_dask  # noqa: E402
+from claimx.patterns import default_patterns_dir  # noqa: E402
 
 RELEASES = {
     "a.txt": ("Council funding rises\n\nThe council will spend £2.5 million on 40 new homes by June 2025, "
@@ -29,7 +30,7 @@ FILES = ("claims.jsonl", "documents.jsonl", "errors.jsonl")
 @pytest.fixture(scope="module")
 def client():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         with distributed.Client(cluster, set_as_default=False) as client:
             yield client
 
@@ -140,3 +141,11 @@ def test_unreachable_scheduler_is_a_clear_error_and_leaves_the_folder_alone(fold
         with dask_config({"distributed.comm.timeouts.connect": "1s"}):
             claimx_dask.run_to_folder([folder], tmp_path / "out", scheduler="tcp://127.0.0.1:9")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_relative_patterns_folder_is_found_from_the_callers_folder(client, folder, tmp_path, monkeypatch):
+    shutil.copytree(default_patterns_dir(), tmp_path / "mine")
+    monkeypatch.chdir(tmp_path)
+    bag = db.from_sequence([str(folder / "a.txt")])
+    records = claimx_dask.extract_bag(bag, patterns="mine").compute(scheduler=client)
+    assert records == corpus.extract_file(folder / "a.txt")

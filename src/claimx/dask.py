@@ -55,6 +55,11 @@ def worker_extractor(patterns: Optional[str | Path] = None) -> Extractor:
         return _extractors[key]
 
 
+def _absolute(patterns: Optional[str | Path]) -> Optional[str]:
+    """A patterns folder as the workers must see it: absolute, from the caller's working directory."""
+    return None if patterns is None else str(Path(patterns).absolute())
+
+
 def extract_bag(bag: db.Bag, *, patterns: Optional[str | Path] = None, texts: bool = False,
                 as_dicts: bool = False) -> db.Bag:
     """A bag of the records found in a bag of documents, in the bag's order.
@@ -65,7 +70,7 @@ def extract_bag(bag: db.Bag, *, patterns: Optional[str | Path] = None, texts: bo
     ``(doc_id, text)`` pairs. Records are pydantic models, or with ``as_dicts=True`` plain
     dicts, the shape of a claims.jsonl line. A file that cannot be read raises DocumentError.
     """
-    patterns = None if patterns is None else str(patterns)
+    patterns = _absolute(patterns)
     if texts:
         return bag.map_partitions(_records_of_texts, patterns, as_dicts)
     return bag.map_partitions(_records_of_paths, patterns, as_dicts, str(Path.cwd()))
@@ -128,8 +133,7 @@ def run_to_folder(paths: Iterable[str | Path], outdir: str | Path, *, scheduler:
     skip = settle_journal(iter_sources(paths), journal) if journal is not None else set()
     summary = RunSummary()
     sources = _without_skipped(iter_sources(paths), skip, summary)
-    task = partial(outputs_of_batch, patterns=None if patterns is None else str(patterns), max_bytes=max_bytes,
-                   base=str(Path.cwd()))
+    task = partial(outputs_of_batch, patterns=_absolute(patterns), max_bytes=max_bytes, base=str(Path.cwd()))
     with _client(scheduler) as client, OutputFolder(outdir, journal=journal) as out:
         window = in_flight or max(2, 2 * sum(client.nthreads().values()))
         for output in _cluster_outputs(client, task, sources, batch_size, window):
