@@ -37,3 +37,11 @@ def test_chunks_cut_at_paragraph_breaks_and_cover_the_text():
     assert "".join(p for _, p in pieces) == text
     assert all(len(p) <= 100 for _, p in pieces)
     assert all(text[o:o + len(p)] == p for o, p in pieces)
+
+
+def test_quote_ids_stay_unique_across_the_pieces_of_a_long_document():
+    paragraph = "“We have built {n} new homes this year,” said Jane Doe, the housing minister.\n\n"
+    text = "".join(paragraph.format(n=n) for n in range(200))
+    records = claimx.Extractor(chunk_chars=500).extract(text)
+    quote_ids = [r.quote_id for r in records if r.kind == "quote"]
+    assert len(quote_ids) == 200 and len(set(quote_ids)) == 200

@@ -69,6 +69,8 @@ def record_dicts(text: str, found: Iterable[Found], *, doc_id: str, offset: int 
         data.update(f.fields)
         if f.kind in QUANTITY_KINDS and data["claimant"] is None:
             data["claimant"] = _claimant(f, quotes_)
+        if f.kind == "quote" and offset:
+            data["quote_id"] = f"{data['quote_id']}@{offset}"
         data.update(id=record_id(doc_id, f.kind, start, end), doc_id=doc_id, text=text[f.start:f.end],
                     start=start, end=end, rule=f.rule,
                     sentence={"text": text[s:e], "start": s + offset, "end": e + offset})
