@@ -103,6 +103,13 @@ def test_both_ends_of_a_range_share_a_group(nlp, text, values):
     assert len(groups) == 1 and None not in groups
 
 
+@pytest.mark.parametrize("text, prefix", [
+    ("Grants are between £250 and £5,000.", "range-"), ("Numbers rose from 9 to 58.", "change-"),
+])
+def test_the_group_says_whether_it_is_a_range_or_a_change(nlp, text, prefix):
+    assert all(i[2]["group"].startswith(prefix) for i in found(nlp, text))
+
+
 def test_a_range_shares_its_scale_word(nlp):
     values = [i[2]["value"] for i in found(nlp, "It will reach between 2 and 3 million homes.")]
     assert values == [pytest.approx(2e6), pytest.approx(3e6)]

@@ -22,7 +22,7 @@ DATE_KEYS = ("months", "weekdays", "ordinal_suffixes", "year_cues", "year_follow
              "first_year", "last_year", "lowercase_ambiguous_months", "date_fillers",
              "today_words", "published_links")
 UNIT_KEYS = ("units", "numbered_names", "clock_words", "street_words", "name_number_exceptions")
-RANGE_KEYS = ("openers", "joiners", "bare_joiners", "multipliers", "fold_suffixes")
+RANGE_KEYS = ("openers", "range_openers", "joiners", "bare_joiners", "multipliers", "fold_suffixes")
 
 
 @dataclass(frozen=True, eq=False, repr=False)

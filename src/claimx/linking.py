@@ -5,7 +5,7 @@ The words that open and join a range are lexicon data (``lexicon/ranges.json``).
 """
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Optional, Protocol
 
 from spacy.tokens import Doc
 
@@ -27,20 +27,23 @@ def _first_token(item: _Item, qualifiers: dict[int, tuple[int, str]]) -> int:
     return qualifiers[item.start][0] if item.start in qualifiers else item.start
 
 
-def is_range(doc: Doc, a: _Item, b: _Item, qualifiers: dict[int, tuple[int, str]], words: dict) -> bool:
-    """Whether ``a`` and ``b`` are the two ends of one change or range."""
+def link_kind(doc: Doc, a: _Item, b: _Item, qualifiers: dict[int, tuple[int, str]], words: dict) -> Optional[str]:
+    """"range" ("between £250 and £5,000"), "change" ("from 9 to 58", "rose 4% to 6%"), or None
+    when ``a`` and ``b`` are not the two ends of one expression."""
     same = a.label == b.label or (a.label == "count" and b.label in INHERITING)
     if not same or a.label not in LINKABLE:
-        return False
+        return None
     b_first = _first_token(b, qualifiers)
     if b_first - a.end > MAX_GAP:
-        return False
+        return None
     gap = " ".join(t.lower_ for t in doc[a.end:b_first])
     if gap not in words["joiners"]:
-        return False
+        return None
     first = _first_token(a, qualifiers)
     opener = doc[first - 1].lower_ if first > 0 else ""
-    return opener in words["openers"] or gap in words["bare_joiners"]
+    if opener not in words["openers"] and gap not in words["bare_joiners"]:
+        return None
+    return "range" if opener in words["range_openers"] else "change"
 
 
 def shared_scale(doc: Doc, a: _Item, b: _Item, scales: dict[str, float]) -> float:
@@ -62,11 +65,13 @@ def _take_kind(a: _Item, b: _Item) -> None:
 
 def link_ranges(doc: Doc, items: list, qualifiers: dict[int, tuple[int, str]], words: dict,
                 scales: dict[str, float]) -> None:
-    """Give both ends of each range in ``items`` (in document order) the same ``group``."""
+    """Give both ends of each change or range in ``items`` (in document order) the same ``group``:
+    "change-<offset>" or "range-<offset>", so that what links them survives in the records."""
     for a, b in zip(items, items[1:]):
-        if is_range(doc, a, b, qualifiers, words):
+        kind = link_kind(doc, a, b, qualifiers, words)
+        if kind:
             _take_kind(a, b)
-            group = a.fields.setdefault("group", f"g{doc[a.start].idx}")
+            group = a.fields.setdefault("group", f"{kind}-{doc[a.start].idx}")
             b.fields["group"] = group
             if a.label != "date":
                 a.fields["value"] *= shared_scale(doc, a, b, scales)
