@@ -70,9 +70,9 @@ class QuantityFinder:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        flags = doc.to_array([gate.flag for gate in self.gates])
-        windows = [list(_windows(numpy.flatnonzero(flags[:, i]), gate, len(doc)))
-                   for i, gate in enumerate(self.gates)]
+        gate_of, token = numpy.nonzero(doc.to_array([gate.flag for gate in self.gates]).T)
+        bounds = numpy.searchsorted(gate_of, numpy.arange(len(self.gates) + 1))
+        windows = [_windows(token[bounds[i]:bounds[i + 1]], gate, len(doc)) for i, gate in enumerate(self.gates)]
         chosen = self._choose(doc, self._candidates(doc, windows))
         if not chosen:
             return doc
@@ -126,12 +126,11 @@ class QuantityFinder:
     def _qualifier_ends(self, doc: Doc, chosen: list[Candidate]) -> dict[int, tuple[int, str]]:
         """Token index where a qualifier ends, right before a quantity -> (its first token, its type)."""
         strings = self.nlp.vocab.strings
-        ends = {}
-        for cand in chosen:
-            before = doc[max(0, cand.start - self.qualifier_reach):cand.start]
-            for key, start, end in self.qualifiers(before):  # a PhraseMatcher gives doc offsets
-                if end == cand.start:
-                    ends[cand.start] = (start, strings[key])
+        starts = {cand.start for cand in chosen}
+        ends: dict[int, tuple[int, str]] = {}
+        for key, start, end in self.qualifiers(doc):
+            if end in starts and (end not in ends or start < ends[end][0]):  # the longest: "just over"
+                ends[end] = (start, strings[key])
         return ends
 
     def _resolve_by_country(self, doc: Doc, chosen: list[Candidate]) -> None:
@@ -190,22 +189,21 @@ class QuantityFinder:
         return self
 
 
-def _windows(triggers, gate: Gate, length: int) -> Iterator[tuple[int, int]]:
+def _windows(triggers: numpy.ndarray, gate: Gate, length: int) -> list[tuple[int, int]]:
     """Stretches of the doc around a gate's trigger tokens: the only places its rules can match.
 
-    The trigger flags are read for all tokens at once in C (``to_array``), so the Python
-    and Matcher work grow with the numbers in a text, not with its length.
+    The trigger flags are read for all tokens at once in C (``to_array``) and the
+    stretches merged with numpy, so the Python and Matcher work grow with the numbers in
+    a text, not with its length.
     """
-    start = end = None
-    for i in map(int, triggers):
-        if end is not None and i - gate.before <= end:
-            end = min(length, i + gate.after + 1)
-            continue
-        if end is not None:
-            yield start, end
-        start, end = max(0, i - gate.before), min(length, i + gate.after + 1)
-    if end is not None:
-        yield start, end
+    if not len(triggers):
+        return []
+    starts = numpy.maximum(triggers - gate.before, 0)
+    ends = numpy.maximum.accumulate(numpy.minimum(triggers + gate.after + 1, length))
+    opens = numpy.empty(len(starts), dtype=bool)
+    opens[0], opens[1:] = True, starts[1:] > ends[:-1]
+    closes = numpy.append(opens[1:], True)
+    return list(zip(starts[opens].tolist(), ends[closes].tolist()))
 
 
 @Language.factory("claimx_quantities", default_config={"patterns_dir": None, "month_first": False})
