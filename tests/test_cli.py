@@ -98,3 +98,20 @@ def test_every_command_is_documented_in_the_readme():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         assert f"claimx {name}" in readme, name
+
+
+def test_scheduler_cannot_write_to_stdout(corpus):
+    result = CliRunner().invoke(main, ["extract", str(corpus), "-o", "-", "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2 and "--scheduler" in result.output
+
+
+def test_bad_shipped_or_custom_patterns_fail_before_any_worker_starts(corpus, tmp_path):
+    import shutil
+    from claimx.patterns import default_patterns_dir
+    mine = tmp_path / "mine"
+    shutil.copytree(default_patterns_dir(), mine)
+    qualifiers = mine / "lexicon" / "qualifiers.json"
+    qualifiers.write_text(qualifiers.read_text(encoding="utf-8")[:-3], encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(corpus), "-o", str(tmp_path / "o"), "--patterns", str(mine),
+                                       "-j", "2"])
+    assert result.exit_code == 2 and "qualifiers.json" in result.output

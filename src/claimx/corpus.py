@@ -107,6 +107,12 @@ def _init_worker(patterns: Optional[str], max_bytes: int) -> None:
     _worker["max_bytes"] = max_bytes
 
 
+def load_worker(patterns: Optional[str] = None) -> Extractor:
+    """This process's Extractor for a patterns folder, loaded once and kept."""
+    _init_worker(patterns, _worker.get("max_bytes", DEFAULT_MAX_BYTES))
+    return _worker["extractor"]
+
+
 def _work_lines(source: Source) -> DocOutput:
     return to_output(process_source(_worker["extractor"], source, max_bytes=_worker["max_bytes"], as_dicts=True))
 
@@ -117,12 +123,21 @@ def _work_objects(source: Source) -> DocResult:
 
 def _run(sources: Iterable[Source], work: Callable, *, jobs: int, patterns: Optional[str],
          max_bytes: int) -> Iterator:
+    """Map ``work`` over the sources in order, in this process or a pool of ``jobs``.
+
+    The pipeline is loaded here first, so a bad pattern file fails once, in the caller,
+    before any worker starts; forked workers inherit it instead of loading their own.
+    """
+    _init_worker(patterns, max_bytes)
     if jobs <= 1:
-        _init_worker(patterns, max_bytes)
         yield from map(work, sources)
         return
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(patterns, max_bytes)) as pool:
+    if "fork" in multiprocessing.get_all_start_methods():
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+    else:
+        pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_worker,
+                                                         initargs=(patterns, max_bytes))
+    with pool:
         yield from pool.imap(work, sources, chunksize=4)
 
 

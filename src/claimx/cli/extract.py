@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from ..corpus import DocOutput, RunSummary, default_jobs, process_text, run_to_folder, run_to_stream, to_output
+from ..corpus import (DocOutput, RunSummary, default_jobs, load_worker, process_text, run_to_folder,
+                      run_to_stream, to_output)
 from ..patterns import PatternError
-from ..pipeline import Extractor
 from ..reading import DEFAULT_MAX_BYTES, iter_sources
 from ..records import record_schema
 from ..writing import OutputFolder
@@ -61,7 +61,8 @@ def _count_sources(paths) -> int:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this (each refusal is logged in errors.jsonl).")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
-              help="Run on a dask.distributed cluster (tcp://HOST:PORT); needs claimx[dask].")
+              help="Run on a dask.distributed cluster (tcp://HOST:PORT); needs claimx[dask] here and on "
+                   "the workers, which must see PATHS at the same absolute paths.")
 def extract_cmd(paths, output, jobs, resume, patterns, max_bytes, scheduler):
     """Extract claims from the files and folders PATHS (.txt .md .html .htm .pdf; - for stdin).
 
@@ -77,6 +78,8 @@ def extract_cmd(paths, output, jobs, resume, patterns, max_bytes, scheduler):
       cat release.txt | claimx extract - -o -
     """
     _check_patterns(patterns)
+    if scheduler and ("-" in paths or output == "-"):
+        raise click.UsageError("--scheduler writes an output folder from files: it cannot read stdin or write to -o -")
     jobs = jobs or default_jobs()
     if "-" in paths:
         summary = _extract_stdin(output, patterns)
@@ -101,22 +104,27 @@ def _cluster_runner(scheduler: str):
         from .. import dask as claimx_dask
     except ImportError:
         raise click.UsageError("--scheduler needs the dask extra: pip install 'claimx[dask]'") from None
-    return partial(claimx_dask.run_to_folder, scheduler=scheduler)
+
+    def run(*args, **kwargs) -> RunSummary:
+        try:
+            return claimx_dask.run_to_folder(*args, scheduler=scheduler, **kwargs)
+        except claimx_dask.SchedulerError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return run
 
 
 def _check_patterns(patterns) -> None:
-    """Load a user's pattern folder once up front, so a bad file is a usage error (exit 2)."""
-    if patterns is None:
-        return
+    """Load the pattern folder once up front, so a bad file is a usage error (exit 2)."""
     try:
-        Extractor(patterns)
+        load_worker(patterns)
     except PatternError as exc:
         raise click.BadParameter(str(exc), param_hint="--patterns") from None
 
 
 def _extract_stdin(output: str, patterns) -> RunSummary:
     text = sys.stdin.read()
-    out = to_output(process_text(Extractor(patterns), text))
+    out = to_output(process_text(load_worker(patterns), text))
     summary = RunSummary(documents=1, records=len(out.claim_lines))
     if output == "-":
         sys.stdout.write("".join(line + "\n" for line in out.claim_lines))
