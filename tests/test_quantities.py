@@ -188,3 +188,23 @@ def test_to_disk_and_from_disk_round_trip(nlp, tmp_path):
     other.add_pipe("claimx_quantities").from_disk(tmp_path / "q")
     text = "Over 3,000 people paid £1.2bn on 4 May 2020."
     assert found(other, text) == found(nlp, text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The fund paid out $54K.", "$54K"),
+    ("Sales reached 3.5m.", "3.5m"),
+])
+def test_a_sentence_full_stop_is_not_part_of_the_quantity(text, span):
+    import claimx
+    assert [r.text for r in claimx.extract(text) if r.kind in ("money", "count")] == [span]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("It cost £3.5m.", "£3.5m", 3_500_000),
+    ("Sales reached 3.5m.", "3.5m", 3_500_000),
+    ("The bill came to £2.5 m.\n", "£2.5 m", 2_500_000),
+])
+def test_a_scale_letter_ending_a_sentence_keeps_its_scale(text, span, value):
+    import claimx
+    found = [(r.text, r.value) for r in claimx.extract(text) if r.kind in ("money", "count")]
+    assert found == [(span, value)]

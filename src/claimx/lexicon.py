@@ -62,7 +62,9 @@ class Lexicon:
             "fraction_denominators": sorted(n["fraction_denominators"]),
             "big_number_words": sorted({*n["hundreds"], *n["scales"]}),
             "articles": sorted(n["articles"]),
-            "scale_words": sorted({*n["scales"], *n["scale_abbreviations"], *n["hundreds"]}),
+            # "m." and "bn." too: spaCy keeps a sentence's full stop on a lone abbreviation ("£3.5m.")
+            "scale_words": sorted({*n["scales"], *n["scale_abbreviations"], *n["hundreds"],
+                                   *(a + "." for a in n["scale_abbreviations"])}),
             "currency_symbols": sorted(c["symbols"]),
             "currency_codes": sorted(c["codes"]),
             "currency_words": sorted({w.split()[-1] for w in c["words"]}),

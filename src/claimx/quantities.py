@@ -176,7 +176,7 @@ class QuantityFinder:
             if unit:
                 fields["unit"] = unit
         span = doc[cand.start:cand.end]
-        return Found(cand.label, span.start_char, span.end_char, cand.rule, fields)
+        return Found(cand.label, span.start_char, _without_full_stop(span), cand.rule, fields)
 
     def to_disk(self, path, exclude=()) -> None:
         """Write the pattern files this component was built from."""
@@ -187,6 +187,14 @@ class QuantityFinder:
     def from_disk(self, path, exclude=()) -> "QuantityFinder":
         self._load(Path(path))
         return self
+
+
+def _without_full_stop(span) -> int:
+    """The span's end, less a sentence's full stop the tokenizer left glued to it ("$54K.")."""
+    text = span.text
+    if text.endswith(".") and not text.endswith("..") and len(text) > 1 and text[-2].isalnum():
+        return span.end_char - 1
+    return span.end_char
 
 
 def _windows(triggers: numpy.ndarray, gate: Gate, length: int) -> list[tuple[int, int]]:
