@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import quantities, quotes  # noqa: F401  (register the claimx_ factories)
+from .changes import change_records
 from .docdate import find_published
 from .found import Found
 from .patterns import patterns_dir as resolve_patterns_dir
@@ -51,7 +52,8 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     yield pos, text[pos:]
 
 
-def record_dicts(text: str, found: Iterable[Found], *, doc_id: str, offset: int = 0) -> list[dict]:
+def record_dicts(text: str, found: Iterable[Found], *, doc_id: str, offset: int = 0,
+                 openers: frozenset[str] = frozenset()) -> list[dict]:
     """The components' findings as record dicts (every field, in model order), in document order.
 
     Plain dicts, not models: building and validating a pydantic model per record would
@@ -73,9 +75,18 @@ def record_dicts(text: str, found: Iterable[Found], *, doc_id: str, offset: int 
             data["quote_id"] = f"{data['quote_id']}@{offset}"
         data.update(id=record_id(doc_id, f.kind, start, end), doc_id=doc_id, text=text[f.start:f.end],
                     start=start, end=end, rule=f.rule,
-                    sentence={"text": text[s:e], "start": s + offset, "end": e + offset})
+                    sentence=_sentence(text, s, e, offset))
         out.append(data)
+    if openers:
+        out.extend(change_records(out, lambda a, b: text[a - offset:b - offset],
+                                  lambda a, b: _sentence(text, *sentences.bounds(a - offset, b - offset), offset),
+                                  openers))
+        out.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
     return out
+
+
+def _sentence(text: str, start: int, end: int, offset: int) -> dict:
+    return {"text": text[start:end], "start": start + offset, "end": end + offset}
 
 
 def as_record(data: dict):
@@ -91,6 +102,13 @@ def _claimant(item: Found, quote_items: list[Found]) -> Optional[str]:
     return None
 
 
+def _change_openers(nlp: Language) -> frozenset[str]:
+    """The words that open a change or range ("from", "between"), from the quantities lexicon."""
+    if "claimx_quantities" not in nlp.pipe_names:
+        return frozenset()
+    return frozenset(w.lower() for w in nlp.get_pipe("claimx_quantities").lex.ranges["openers"])
+
+
 class Extractor:
     """Loads the pipeline once; call ``extract`` for every text."""
 
@@ -98,6 +116,7 @@ class Extractor:
                  chunk_chars: int = CHUNK_CHARS):
         self.nlp = nlp or build_nlp(patterns)
         self.chunk_chars = chunk_chars
+        self.change_openers = _change_openers(self.nlp)
 
     def doc(self, text: str, *, published: Optional[str] = None) -> Doc:
         """Run the pipeline on one piece of text; findings are on ``doc._.claimx_found``."""
@@ -122,5 +141,6 @@ class Extractor:
         records = []
         for offset, piece in chunks(text, self.chunk_chars):
             doc = self.doc(piece, published=published)
-            records.extend(record_dicts(piece, doc._.claimx_found, doc_id=doc_id, offset=offset))
+            records.extend(record_dicts(piece, doc._.claimx_found, doc_id=doc_id, offset=offset,
+                                        openers=self.change_openers))
         return records

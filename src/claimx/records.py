@@ -89,7 +89,7 @@ class Multiplier(_Quantity):
 
 class Change(_Quantity):
     kind: Literal["change"] = "change"
-    value: Optional[float] = Field(None, description="Difference to - from, where both are numbers.")
+    value: Optional[float] = Field(None, description="to - from, for a change (none for a range).")
     from_id: str = Field(description="Id of the record the change starts from.")
     to_id: str = Field(description="Id of the record the change goes to.")
     direction: Literal["up", "down", "flat", "range"] = Field(
