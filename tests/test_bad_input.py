@@ -98,3 +98,15 @@ def test_same_input_gives_byte_identical_output(bad_corpus, tmp_path):
         CliRunner().invoke(main, ["extract", str(bad_corpus), "-o", str(tmp_path / run), "-j", "1"])
     for name in ("claims.jsonl", "documents.jsonl", "errors.jsonl"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_an_unexpected_failure_while_reading_costs_one_document(tmp_path, monkeypatch):
+    import claimx.corpus
+    (tmp_path / "a.html").write_text("<p>x</p>", encoding="utf-8")
+
+    def broken_install(*args, **kwargs):
+        raise ImportError("lxml.html.clean module is now a separate project")
+
+    monkeypatch.setattr(claimx.corpus, "read_document", broken_install)
+    result = process_source(Extractor(), Source(tmp_path / "a.html", "a.html"))
+    assert result.error.stage == "read" and "ImportError" in result.error.reason and result.error.hint

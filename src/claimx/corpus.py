@@ -61,14 +61,19 @@ def process_source(extractor: Extractor, source: Source, *, max_bytes: int = DEF
         document = read_document(source, max_bytes=max_bytes)
     except ReadError as exc:
         return DocResult(source, error=exc)
+    except Exception as exc:  # a bug or a broken install must cost one document, never the run
+        return DocResult(source, error=_unexpected("read", exc))
     try:
         extract = extractor.extract_dicts if as_dicts else extractor.extract
         records = extract(document.text, doc_id=document.doc_id, published=document.published)
-    except Exception as exc:  # a bug must cost one document, never the run
-        return DocResult(source, error=ReadError(
-            "extract", f"claimx failed on this document ({type(exc).__name__}: {exc})",
-            "please report this as a claimx bug, attaching the file"))
+    except Exception as exc:
+        return DocResult(source, error=_unexpected("extract", exc))
     return DocResult(source, document=document, records=records)
+
+
+def _unexpected(stage: str, exc: Exception) -> ReadError:
+    return ReadError(stage, f"claimx failed on this document ({type(exc).__name__}: {exc})",
+                     "please report this as a claimx bug, attaching the file and this line")
 
 
 def process_text(extractor: Extractor, text: str, *, doc_id: str = "-") -> DocResult:
