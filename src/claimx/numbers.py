@@ -19,6 +19,7 @@ DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?|\.\d+")
 # after an "and", what may follow depends on what came before it
 _AND_AFTER_TOTAL = "and"          # "two hundred and fifty": any number word may follow
 _AND_BEFORE_FRACTION = "and-frac"  # "one and a half": only "a half" / "a quarter" may follow
+_DIGITS_HYPHEN = "digit-hyphen"  # "2.9-billion": only a scale word may follow
 
 
 @lru_cache(maxsize=8)
@@ -110,6 +111,8 @@ class _Reader:
             self.current = self.current or Decimal(1)
         if self.current is None or self.last in ("scale", "hyphen", _AND_AFTER_TOTAL, _AND_BEFORE_FRACTION):
             return False
+        if self.last == _DIGITS_HYPHEN and piece not in self.lex.numbers["scales"]:
+            return False
         scale = Decimal(str(self.lex.scale_words()[piece]))
         if self.last_scale is not None and scale >= self.last_scale:
             return False  # "three million two million" is two numbers
@@ -132,10 +135,7 @@ class _Reader:
         if piece == ",":
             return self._comma()
         if piece == "-":
-            if self.last != "tens":
-                return False
-            self.last = "hyphen"
-            return True
+            return self._hyphen()
         if self.last in ("hundred", "scale"):
             if self.last == "hundred":
                 self.pending_scale = None
@@ -146,6 +146,14 @@ class _Reader:
             return False
         return True
 
+    def _hyphen(self) -> bool:
+        """"forty-two", and a scale word hyphenated to its digits: "$2.9-billion"."""
+        follows = {"tens": "hyphen", "digit": _DIGITS_HYPHEN}
+        if self.last not in follows:
+            return False
+        self.last = follows[self.last]
+        return True
+
     def _comma(self) -> bool:
         """"three million, two hundred and forty": a comma only after a scale word."""
         if self.last != "scale":
@@ -154,7 +162,7 @@ class _Reader:
         return True
 
     def value(self) -> Optional[float]:
-        if self.last in (None, "article", "hyphen", "scale-comma", _AND_AFTER_TOTAL, _AND_BEFORE_FRACTION,
+        if self.last in (None, "article", "hyphen", _DIGITS_HYPHEN, "scale-comma", _AND_AFTER_TOTAL, _AND_BEFORE_FRACTION,
                          "and-article"):
             return None
         if not self.whole:
