@@ -39,6 +39,7 @@ def only(nlp, text, published=None):
     ("They raised half a billion pounds.", "money", "half a billion pounds", 5e8),
     ("The fund holds EUR 1.2 billion.", "money", "EUR 1.2 billion", 1.2e9),
     ("A stamp now costs 19p.", "money", "19p", 0.19),
+    ("Ottawa unveils $4.5-billion transit plan.", "money", "$4.5-billion", 4.5e9),
     ("There were 600,000 visitors.", "count", "600,000", 600000),
     ("Forty-two schools joined.", "count", "Forty-two", 42),
     ("We hired two hundred and fifty nurses.", "count", "two hundred and fifty", 250),
@@ -139,6 +140,16 @@ def test_bare_dollar_follows_the_documents_country(nlp):
           "has asked Canberra for more.")
     assert only(nlp, us)[2]["currency"] == "USD"
     assert [i[2]["currency"] for i in found(nlp, au) if i[0] == "money"] == ["AUD"]
+
+
+@pytest.mark.parametrize("text, currencies", [
+    ("The trust will get NZ$12 million now and $3 million in March.", ["NZD", "NZD"]),
+    ("Ottawa adds C$40 million; the province pays $9 million.", ["CAD", "CAD"]),
+    ("Fees rise to $20 under the A$80m deal for Sydney.", ["AUD", "AUD"]),
+    ("The county received $2 million and US$1 million.", ["USD", "USD"]),
+])
+def test_an_amount_with_its_own_dollar_names_the_bare_dollar(nlp, text, currencies):
+    assert [i[2]["currency"] for i in found(nlp, text) if i[0] == "money"] == currencies
 
 
 def test_american_dateline_names_the_dollar():

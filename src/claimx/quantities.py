@@ -141,10 +141,7 @@ class QuantityFinder:
         weights = [m for m in chosen if m.label == "money" and doc[m.end - 1].lower_ in c["weight_words"]]
         if not bare and not weights:
             return
-        counts: dict[str, int] = {}
-        for key, _, _ in self.dollar_cues(doc):
-            code = self.nlp.vocab.strings[key]
-            counts[code] = counts.get(code, 0) + 1
+        counts = self._dollar_cue_counts(doc, chosen)
         dollar = c["dollar"]
         currency = dollar_currency(counts, dollar["default"], dollar["min_cues"])
         for cand in bare:
@@ -152,6 +149,20 @@ class QuantityFinder:
         if counts.get(currency, 0) >= dollar["min_cues"] and currency in dollar["weight_in_pounds"]:
             for cand in weights:
                 self._as_weight(doc, cand)
+
+    def _dollar_cue_counts(self, doc: Doc, chosen: list[Candidate]) -> dict[str, int]:
+        """How often the document names each dollar's country. An amount written with its own
+        dollar ("NZ$380m", "C$30 billion") is a cue worth ``coded_amount_weight`` names."""
+        dollar = self.lex.currencies["dollar"]
+        counts: dict[str, int] = {}
+        for key, _, _ in self.dollar_cues(doc):
+            code = self.nlp.vocab.strings[key]
+            counts[code] = counts.get(code, 0) + 1
+        for cand in chosen:
+            code = cand.fields.get("currency") if cand.label == "money" else None
+            if code in dollar["cues"] and BARE_DOLLAR in doc[cand.start:cand.end].text:
+                counts[code] = counts.get(code, 0) + dollar["coded_amount_weight"]
+        return counts
 
     @staticmethod
     def _as_weight(doc: Doc, cand: Candidate) -> None:
