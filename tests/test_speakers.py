@@ -42,6 +42,15 @@ def test_parse(parser, phrase, kind, name, role, org):
     assert (sp.kind, sp.name, sp.role, sp.org) == (kind, name, role, org)
 
 
+@pytest.mark.parametrize("phrase, name", [
+    ("Tomas Berg, Head of Regional Price Statistics", "Tomas Berg"),
+    ("Ada Quist, Minister of Health and Long Term Care, Prince Edward Island", "Ada Quist"),
+    ("Ada Quist, Secretary for Rural Affairs, Isle of Skye", "Ada Quist"),
+])
+def test_the_name_part_wins_over_capitalised_words_in_a_role(parser, phrase, name):
+    assert parser.parse(phrase).name == name
+
+
 DOC = ("Professor Nadia Le Grove chairs the panel. The report was received by the Chancellor, Ravi Mehta. "
        "Sir Alan Price opened the event. Lord Amberley spoke last. Minister for Skills Tara Quinn closed it.")
 

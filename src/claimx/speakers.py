@@ -103,7 +103,7 @@ class SpeakerParser:
         parsed = [s for s in (self._parse_part(p) for p in parts) if s]
         if not parsed:
             return None
-        best = min(reversed(parsed), key=lambda s: KIND_PREFERENCE.index(s.kind))
+        best = _plain_name(parsed) or min(reversed(parsed), key=lambda s: KIND_PREFERENCE.index(s.kind))
         if best.role is None:
             best.role = next((s.role for s in parsed if s is not best and s.role), None)
         if best.org is None:
@@ -204,6 +204,12 @@ class SpeakerParser:
         if prefix and (prefix[-1] in self.orgs or _is_acronym(prefix[0])):
             return " ".join(words[first_role:]), " ".join(prefix)
         return " ".join(words), None
+
+
+def _plain_name(parsed: list[Speaker]) -> Optional[Speaker]:
+    """The first part that is only a person's name: in "Jane Doe, Director for Labour Market
+    Statistics, Nova Scotia" the later capitalised runs are her role's domain and place."""
+    return next((s for s in parsed if s.kind == "person" and not s.role and not s.title and not s.org), None)
 
 
 def _is_initial(word: str) -> bool:
