@@ -169,6 +169,30 @@ CASES = [
         "Jobs\n\nMinister for Employment Rosa Vane visited a jobcentre in Leeds today.\n\nThe Minister said: "
         "“Every job created is a family with more security.”\n",
         [("Every job created is a family with more security.", "Rosa Vane")], id="role-with-portfolio-resolved"),
+    pytest.param(
+        "Ferries\n\nThe timetable changes in May. Olga Brandt, Minister of Transport and Chair of the Harbour "
+        "Board: “Island crossings will run every hour from the spring.”\n",
+        [("Island crossings will run every hour from the spring.", "Olga Brandt")], id="name-and-role-colon-mid-paragraph"),
+    pytest.param(
+        "Clinics\n\nQuotes\n\n“Rural families should not drive two hours to see a nurse.”\n\n— The Honourable "
+        "Lena Fairweather, Minister of Rural Health\n\n“Our nurses are ready to staff the new clinics.”\n\n"
+        "— Omar Haddad, President, Prairie Nurses Union\n",
+        [("Rural families should not drive two hours to see a nurse.", "Lena Fairweather"),
+         ("Our nurses are ready to staff the new clinics.", "Omar Haddad")], id="dash-signature-paragraph"),
+    pytest.param(
+        "Depot\n\nResidents packed the hall. Their councillor, Cllr Mabel Oduya, said the depot had grown "
+        "every year since it opened: “We are not against jobs. We are against lorries outside a primary "
+        "school.”\n",
+        [("We are not against jobs. We are against lorries outside a primary school.", "Mabel Oduya")],
+        id="said-clause-then-colon"),
+    pytest.param(
+        "Rail\n\nA spokesperson for the Freight Users Group said members would study the timetable. “Each "
+        "week a line stays closed costs our members dearly.”\n",
+        [("Each week a line stays closed costs our members dearly.", "a spokesperson for the Freight Users Group")],
+        id="quote-after-a-sentence-of-reported-speech"),
+    pytest.param(
+        "Rail\n\nThe report said the timetable was clear. “Fast Track” is its name.\n",
+        [], id="title-after-reported-speech-is-not-a-quote"),
 ]
 
 

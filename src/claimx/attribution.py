@@ -1,10 +1,13 @@
 """Finding the attribution of a quotation: the cue verb and the speaker phrase around it.
 
-Four places are looked at, as press releases write them:
+Five places are looked at, as press releases write them:
 - after the closing mark: "…,” said Jane Doe." / "…,” the Minister added." / "…” – Jane Doe"
-- before the opening mark: "Jane Doe, Minister for Data, said: “…" / "According to Jane Doe, “…"
+- before the opening mark: "Jane Doe, Minister for Data, said: “…" / "According to Jane Doe, “…" /
+  "Jane Doe, Minister for Data: “…" / "Jane Doe said the plan was late: “…"
 - a partial quotation: "Jane Doe described it as “a banner year”" / "…said it was “encouraging”"
 - a cue paragraph just before: "Jane Doe said:" or just "Jane Doe:" on a line of its own.
+- the sentence before, or a signature paragraph after: "Jane Doe said the plan was late. “…”" /
+  "“…”" then "— Jane Doe, Minister for Data" as a paragraph of its own.
 The verbs, auxiliaries and linking words are data (``patterns/quotes/speech_verbs.json``).
 """
 from __future__ import annotations
@@ -22,6 +25,7 @@ WINDOW = 240
 AFTER_WINDOW = 100
 MAX_PHRASE_TOKENS = 20
 LISTENER_TOKENS = 6  # "told the Public Accounts Committee:"
+HEADING_TOKENS = 16  # "Jane Doe, Minister of Industry and Trade and President of the Council:"
 
 
 @dataclass(slots=True)
@@ -120,6 +124,8 @@ class AttributionFinder:
         n = self.links.before(toks, j)
         if n:
             return self._partial(text, toks, j - n, (self.speech, self.characterising), loose=False)
+        if j < len(toks) and toks[j].text == ":":
+            return self._name_heading(text, toks[:j]) or self._partial(text, toks, j, (self.speech,), loose=True)
         runs_on = j == len(toks) and j >= 2 and toks[j - 1].low not in self.parser.determiners
         return self._partial(text, toks, j, (self.clause, self.characterising), loose=True) if runs_on else None
 
@@ -137,12 +143,41 @@ class AttributionFinder:
         told = self._verb_then_phrase(text, toks, j) or self._statement(text, toks, j, "said-colon")
         if told:
             return Attribution(told.phrase, told.cue, "said-colon")
-        words = toks[:-1]
-        if 0 < len(words) <= 12 and all(self._phrase_word(t) or t.text == "," for t in words) \
-                and window_start == ps and len(toks) == len(all_toks):
-            sp = self.parser.parse(text[words[0].start:words[-1].end])
-            if sp and (sp.kind == "unnamed" or sp.kind == "person" and self._introduced(text, sp)):
-                return Attribution(text[words[0].start:words[-1].end], None, "name-colon")
+        if window_start == ps and len(toks) == len(all_toks):
+            return self._name_heading(text, toks[:-1])
+        return None
+
+    def said_in_sentence_before(self, text: str, start: int, pos: int) -> Optional[Attribution]:
+        """'Jane Doe said the plan was late. “…”': a quotation opening a sentence, right after
+        a sentence of reported speech, is that speaker's."""
+        toks = self.parser.tokens(text[max(start, pos - WINDOW):pos], max(start, pos - WINDOW))
+        if not toks or toks[-1].text not in SENTENCE_END:
+            return None
+        toks = self._since_sentence_start(toks[:-1])
+        for i in range(len(toks)):
+            n = self.speech.at(toks, i)
+            if n:
+                subject = self._subject(text, toks, i)
+                if subject and self.parser.names_someone(subject):
+                    return Attribution(subject, _joined(toks, i, n), "said-sentence-before")
+                return None
+        return None
+
+    def signature_paragraph(self, text: str, ps: int, pe: int) -> Optional[Attribution]:
+        """A paragraph of its own after the quotation: '— Jane Doe, Minister of Families'."""
+        toks = self.parser.tokens(text[ps:min(pe, ps + AFTER_WINDOW)], ps)
+        if not toks or toks[0].text not in DASHES:
+            return None
+        return self._dash_signature(text, toks, 1)
+
+    def _name_heading(self, text: str, words: list[Token]) -> Optional[Attribution]:
+        """'Jane Doe, Minister for Data:' alone before speech: a titled, roled or unnamed speaker."""
+        if not 0 < len(words) <= HEADING_TOKENS or not all(self._phrase_word(t) or t.text == "," for t in words):
+            return None
+        phrase = text[words[0].start:words[-1].end]
+        sp = self.parser.parse(phrase)
+        if sp and (sp.kind == "unnamed" or sp.kind == "person" and self._introduced(text, sp)):
+            return Attribution(phrase, None, "name-colon")
         return None
 
     @staticmethod

@@ -169,7 +169,20 @@ class QuoteExtractor:
                 return found
         if doc.opens_paragraph(q, first) and first - 1 in doc.cues:
             return doc.cues[first - 1]
-        return None
+        return self._signed_after(doc, q, last) or self._said_just_before(doc, q, bound)
+
+    def _signed_after(self, doc: _Document, q: Quotation, last: int) -> Optional[Attribution]:
+        """A quotation closing its paragraph, signed in the next: "— Jane Doe, Minister"."""
+        if q.close_at is None or last + 1 >= len(doc.paragraphs) \
+                or doc.text[q.close_at + 1:doc.paragraphs[last][1]].strip():
+            return None
+        return self.attributions.signature_paragraph(doc.text, *doc.paragraphs[last + 1])
+
+    def _said_just_before(self, doc: _Document, q: Quotation, bound: int) -> Optional[Attribution]:
+        """Speech opening a sentence after "Jane Doe said the plan was late." in its paragraph."""
+        if q.open_at is None or _word_count(doc.text, q) < SPEECH_MIN_WORDS:
+            return None
+        return self.attributions.said_in_sentence_before(doc.text, bound, q.open_at)
 
     def _cue_paragraphs(self, text, paragraphs) -> dict[int, Attribution]:
         cues = {}
