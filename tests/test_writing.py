@@ -70,3 +70,16 @@ def test_a_crash_mid_run_keeps_the_previous_final_files(tmp_path):
             raise RuntimeError("killed")
     assert _files(out) == before
     assert read_journal(out).done == set(), "a resume continues the crashed run, which finished nothing"
+
+
+def test_a_document_with_many_claims_is_written_in_batches_of_whole_lines(tmp_path, monkeypatch):
+    import claimx.writing
+    monkeypatch.setattr(claimx.writing, "WRITE_BATCH_CHARS", 100)
+    writes = []
+    real_write = claimx.writing.os.write
+    monkeypatch.setattr(claimx.writing.os, "write", lambda fd, data: writes.append(bytes(data)) or real_write(fd, data))
+    lines = [json.dumps({"doc_id": "a", "n": n}) for n in range(50)]
+    with OutputFolder(tmp_path) as folder:
+        folder.write_document(lines, '{"doc_id": "a", "sha256": "1"}')
+    assert (tmp_path / "claims.jsonl").read_text().splitlines() == lines
+    assert len(writes) > 3 and all(w.endswith(b"\n") for w in writes)

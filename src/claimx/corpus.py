@@ -11,12 +11,16 @@ import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator, Optional
+from typing import IO, Callable, Iterable, Iterator, Literal, Optional
 
 from .pipeline import Extractor
 from .reading import (DEFAULT_MAX_BYTES, Document, ReadError, Source, document_from_text, iter_sources,
                       read_document)
 from .writing import Journal, OutputFolder, read_journal
+
+
+Form = Literal["models", "dicts", "lines"]
+EXTRACT_METHODS = {"models": "extract", "dicts": "extract_dicts", "lines": "extract_lines"}
 
 
 @dataclass(slots=True)
@@ -52,10 +56,11 @@ def error_line(source: Source, stage: str, reason: str, hint: str) -> str:
 
 
 def process_source(extractor: Extractor, source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                   as_dicts: bool = False) -> DocResult:
+                   form: Form = "models") -> DocResult:
     """Read and extract one file; a bad file gives an error result, never an exception.
 
-    ``as_dicts`` gives records as plain dicts (the CLI's path, which only serialises them).
+    ``form`` says what the records are: pydantic models, plain dicts, or claims.jsonl
+    lines (the CLI's path, which only writes them).
     """
     try:
         document = read_document(source, max_bytes=max_bytes)
@@ -64,7 +69,7 @@ def process_source(extractor: Extractor, source: Source, *, max_bytes: int = DEF
     except Exception as exc:  # a bug or a broken install must cost one document, never the run
         return DocResult(source, error=_unexpected("read", exc))
     try:
-        extract = extractor.extract_dicts if as_dicts else extractor.extract
+        extract = getattr(extractor, EXTRACT_METHODS[form])
         records = extract(document.text, doc_id=document.doc_id, published=document.published)
     except Exception as exc:
         return DocResult(source, error=_unexpected("extract", exc))
@@ -77,19 +82,14 @@ def _unexpected(stage: str, exc: Exception) -> ReadError:
 
 
 def process_text(extractor: Extractor, text: str, *, doc_id: str = "-") -> DocResult:
-    """Extract one text already in memory (stdin), records as dicts, like a file's on the CLI path."""
+    """Extract one text already in memory (stdin), records as lines, like a file's on the CLI path."""
     document = document_from_text(text, doc_id=doc_id)
-    records = extractor.extract_dicts(text, doc_id=doc_id, published=document.published)
+    records = extractor.extract_lines(text, doc_id=doc_id, published=document.published)
     return DocResult(Source(Path(doc_id), doc_id), document=document, records=records)
 
 
-def record_line(record: dict) -> str:
-    """One claims.jsonl line: compact JSON, UTF-8 kept as written."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-
-
 def to_output(result: DocResult) -> DocOutput:
-    """A DocResult whose records are dicts, as the lines it writes."""
+    """A DocResult whose records are lines (``form="lines"``), as the lines it writes."""
     if result.error is not None:
         e = result.error
         return DocOutput(result.source.doc_id, None, [], None,
@@ -97,7 +97,7 @@ def to_output(result: DocResult) -> DocOutput:
     doc = result.document
     warnings = [error_line(result.source, "decode", w, "the text was read with the fallback; check the output")
                 for w in doc.warnings]
-    return DocOutput(doc.doc_id, doc.sha256, [record_line(r) for r in result.records],
+    return DocOutput(doc.doc_id, doc.sha256, result.records,
                      json.dumps(doc.summary(), ensure_ascii=False), warnings)
 
 
@@ -119,7 +119,7 @@ def load_worker(patterns: Optional[str] = None) -> Extractor:
 
 
 def _work_lines(source: Source) -> DocOutput:
-    return to_output(process_source(_worker["extractor"], source, max_bytes=_worker["max_bytes"], as_dicts=True))
+    return to_output(process_source(_worker["extractor"], source, max_bytes=_worker["max_bytes"], form="lines"))
 
 
 def _work_objects(source: Source) -> DocResult:

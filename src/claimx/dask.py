@@ -80,7 +80,7 @@ def _records_of_paths(paths: Iterable[str | Path], patterns: Optional[str], as_d
     extractor = worker_extractor(patterns)
     records = []
     for source in iter_sources(Path(base, path) for path in paths):
-        result = process_source(extractor, source, as_dicts=as_dicts)
+        result = process_source(extractor, source, form="dicts" if as_dicts else "models")
         if result.error is not None:
             raise DocumentError(f"{source.path}: {result.error.stage}: {result.error.reason}"
                                 f" ({result.error.hint})")
@@ -109,7 +109,7 @@ def outputs_of_batch(sources: list[Source], patterns: Optional[str], max_bytes: 
 
 def _result_as_given(extractor: Extractor, source: Source, max_bytes: int, base: str) -> DocResult:
     result = process_source(extractor, Source(Path(base, source.path), source.doc_id), max_bytes=max_bytes,
-                            as_dicts=True)
+                            form="lines")
     result.source = source
     if result.document is not None:
         result.document.path = str(source.path)

@@ -1,6 +1,7 @@
 """The spaCy pipeline and the step from what it found to typed records."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -129,18 +130,32 @@ class Extractor:
 
     def extract(self, text: str, *, doc_id: str = "-", published: Optional[str] = None) -> list:
         """All records of one document as pydantic models, in document order."""
-        return [as_record(d) for d in self.extract_dicts(text, doc_id=doc_id, published=published)]
+        return [as_record(d) for piece in self.pieces(text, doc_id=doc_id, published=published) for d in piece]
 
     def extract_dicts(self, text: str, *, doc_id: str = "-", published: Optional[str] = None) -> list[dict]:
-        """All records of one document as plain dicts, ready for ``json.dumps``.
+        """All records of one document as plain dicts, ready for ``json.dumps``."""
+        return [d for piece in self.pieces(text, doc_id=doc_id, published=published) for d in piece]
+
+    def extract_lines(self, text: str, *, doc_id: str = "-", published: Optional[str] = None) -> list[str]:
+        """All records of one document as claims.jsonl lines.
+
+        Each piece is serialised as soon as it is found, so a very long document's records
+        never all sit in memory as dicts at once.
+        """
+        return [record_line(d) for piece in self.pieces(text, doc_id=doc_id, published=published) for d in piece]
+
+    def pieces(self, text: str, *, doc_id: str = "-", published: Optional[str] = None) -> Iterator[list[dict]]:
+        """The record dicts of each piece of the document in turn.
 
         A document without a stated ``published`` date gets the one its text gives, so that
         "22nd December" takes the year of the document's own dateline.
         """
         published = published or find_published(text)
-        records = []
         for offset, piece in chunks(text, self.chunk_chars):
             doc = self.doc(piece, published=published)
-            records.extend(record_dicts(piece, doc._.claimx_found, doc_id=doc_id, offset=offset,
-                                        openers=self.change_openers))
-        return records
+            yield record_dicts(piece, doc._.claimx_found, doc_id=doc_id, offset=offset, openers=self.change_openers)
+
+
+def record_line(record: dict) -> str:
+    """One claims.jsonl line: compact JSON, UTF-8 kept as written."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
