@@ -80,3 +80,18 @@ def test_claims_without_a_document_still_come_up(tmp_path):
     out = sample_outdir(tmp_path / "out")
     result = review(out, "q", "--kind", "count")
     assert "[1/" in result.output
+
+
+def test_with_no_terminal_keys_are_read_a_line_at_a_time(out, monkeypatch):
+    import io
+
+    import click as click_module
+
+    from claimx.review import interactive
+
+    def no_tty(echo=False):
+        raise OSError(6, "No such device or address: '/dev/tty'")
+
+    monkeypatch.setattr(click_module, "getchar", no_tty)
+    monkeypatch.setattr(interactive.sys, "stdin", io.StringIO("a\nq\n"))
+    assert interactive.read_key() == "a" and interactive.read_key() == "q" and interactive.read_key() == "q"

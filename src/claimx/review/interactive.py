@@ -6,6 +6,7 @@ the next session carries on where this one stopped.
 """
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Iterable, Optional
@@ -67,9 +68,15 @@ def _verdict(record, decision: str, **fix) -> Verdict:
 
 
 def read_key() -> str:
-    """One key press; end of input and Ctrl-C both mean quit."""
+    """One key press; with no terminal at all (a pipe, a batch job), one line of input.
+
+    End of input and Ctrl-C both mean quit.
+    """
     try:
-        key = click.getchar()
+        try:
+            key = click.getchar()
+        except OSError:
+            key = sys.stdin.readline().strip()[:1]
     except (KeyboardInterrupt, EOFError):
         return "q"
     return (key or "q").lower()
