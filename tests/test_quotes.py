@@ -191,6 +191,17 @@ CASES = [
         [("Each week a line stays closed costs our members dearly.", "a spokesperson for the Freight Users Group")],
         id="quote-after-a-sentence-of-reported-speech"),
     pytest.param(
+        "Harbour\n\n“The harbour will be dredged by spring,” said Minister Ana Ruiz.\n\nLocal skipper Colm "
+        "Devlin welcomed the news. “We have waited ten years for this,” he said. “Good to hear.”\n",
+        [("The harbour will be dredged by spring,", "Ana Ruiz"), ("We have waited ten years for this,", "Colm Devlin"),
+         ("Good to hear.", "Colm Devlin")], id="pronoun-takes-the-person-named-since-the-last-quotation"),
+    pytest.param(
+        "Harbour\n\n“The harbour will be dredged by spring,” said Minister Ana Ruiz.\n\nReferring to the Coastal "
+        "Renewal Plan, she said: “It is the best plan we have had in a generation of planning.”\n",
+        [("The harbour will be dredged by spring,", "Ana Ruiz"),
+         ("It is the best plan we have had in a generation of planning.", "Ana Ruiz")],
+        id="a-name-after-a-preposition-is-not-the-pronoun"),
+    pytest.param(
         "Rail\n\nThe report said the timetable was clear. “Fast Track” is its name.\n",
         [], id="title-after-reported-speech-is-not-a-quote"),
 ]

@@ -108,11 +108,23 @@ class NameIndex:
     def first_person_between(self, lo: int, hi: int) -> Optional[str]:
         """The first person named in text[lo:hi], the likeliest subject ("Jane Doe, head of
         Acme Ltd, opened it."), at its fullest."""
+        return next((name for _, name in self._people_between(lo, hi)), None)
+
+    def first_subject_between(self, lo: int, hi: int) -> Optional[str]:
+        """The first person named in text[lo:hi] who can be a sentence's subject: not after a
+        preposition or an article ("Referring to the Five Year Forward View, he said")."""
+        return next((name for at, name in self._people_between(lo, hi)
+                     if not self._after_preposition(at) and not self._after_determiner(at)), None)
+
+    def _people_between(self, lo: int, hi: int):
         for m in self.parser.person_mention.finditer(self.text, lo, hi):
             sp = self.parser.parse(m.group())
             if sp and sp.kind == "person":
-                return self.fullest_for_surname(sp.name.split()[-1]) or sp.name
-        return None
+                yield m.start(), self.fullest_for_surname(sp.name.split()[-1]) or sp.name
+
+    def _after_determiner(self, pos: int) -> bool:
+        words = self.text[max(0, pos - 30):pos].split()
+        return bool(words) and words[-1].lower() in self.parser.determiners
 
     def sole_titled_person(self) -> Optional[str]:
         """The only person the document introduces with a title (Sir, Dr, Ms...), if exactly one."""

@@ -137,7 +137,7 @@ class QuoteExtractor:
         quote_id = f"q{quotation.start}"
         if attribution is not None:
             speaker = self.parser.parse(attribution.phrase) if attribution.phrase else None
-            resolved = self._resolve(doc, speaker, first)
+            resolved = self._resolve(doc, speaker, first, quotation.start)
             rule, cue = attribution.rule, attribution.cue
         elif previous and self._continues(doc, quotation, previous, first):
             resolved, rule, cue = previous.resolved, "continued", previous.cue
@@ -216,11 +216,11 @@ class QuoteExtractor:
 
     # --- resolution ------------------------------------------------------------------
 
-    def _resolve(self, doc: _Document, sp: Optional[Speaker], first: int) -> Resolved:
+    def _resolve(self, doc: _Document, sp: Optional[Speaker], first: int, start: int) -> Resolved:
         if sp is None:
             return doc.previous.resolved if doc.previous else Resolved(None)
         if sp.kind == "pronoun":
-            return self._resolve_pronoun(doc, first)
+            return self._resolve_pronoun(doc, first, start)
         if sp.kind == "role":
             return self._resolve_role(doc, sp)
         if sp.kind in ("unnamed", "org"):
@@ -241,9 +241,13 @@ class QuoteExtractor:
         return Resolved(name, is_person=bool(name))
 
     @staticmethod
-    def _resolve_pronoun(doc: _Document, first: int) -> Resolved:
-        """"he said": the previous quotation's person, else the first person named in this
-        paragraph or the one before."""
+    def _resolve_pronoun(doc: _Document, first: int, start: int) -> Resolved:
+        """"he said": the first person named as a subject since the previous quotation (in this
+        paragraph or the one before), else the previous quotation's person, else the first person named
+        in this paragraph or the one before."""
+        named = doc.names.first_subject_between(_since_previous(doc, first, start), start)
+        if named:
+            return Resolved(named, is_person=True)
         person = next((a.resolved for a in reversed(doc.accepted) if a.resolved.is_person), None)
         if person:
             return person
@@ -284,6 +288,8 @@ class QuoteExtractor:
         “…”) or opens the next."""
         if previous.last_paragraph == first and self._same_sentence(doc.text, previous.quotation, q):
             return not self._reads_as_name(doc.text, q)
+        if previous.last_paragraph == first and _next_sentence(doc.text, previous.quotation, q):
+            return not self._reads_as_name(doc.text, q)
         if _word_count(doc.text, q) < SPEECH_MIN_WORDS:
             return False
         if previous.last_paragraph == first:
@@ -318,6 +324,28 @@ class QuoteExtractor:
         """Long enough, ending a sentence and opening its paragraph: speech, not a title."""
         return (doc.opens_paragraph(q, first) and _word_count(doc.text, q) >= UNATTRIBUTED_MIN_WORDS
                 and bool(_SENTENCE_PUNCT.search(doc.text[q.start:q.end])))
+
+
+def _next_sentence(text: str, previous: Quotation, q: Quotation) -> bool:
+    """'…,” he said. “This changes that.”': a whole sentence of speech right after the previous
+    quotation's attribution, however short."""
+    if previous.close_at is None or q.open_at is None:
+        return False
+    between = text[previous.close_at + 1:q.open_at].rstrip()
+    return between[-1:] in ".!?" and bool(_SENTENCE_PUNCT.search(text[q.start:q.end]))
+
+
+def _since_previous(doc: _Document, first: int, start: int) -> int:
+    """Where the narration before a quotation starts: the paragraph before it, but not before
+    the previous quotation and the sentence that attributes it."""
+    lo = doc.paragraphs[max(0, first - 1)][0]
+    previous = doc.previous
+    if previous is None:
+        return lo
+    if previous.last_paragraph < first:
+        return max(lo, doc.paragraphs[previous.last_paragraph + 1][0])
+    gap = _SENTENCE_GAP.search(doc.text, previous.quotation.end, start)
+    return gap.end() if gap else start
 
 
 def _word_count(text: str, q: Quotation) -> int:
