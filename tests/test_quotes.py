@@ -202,6 +202,19 @@ CASES = [
          ("It is the best plan we have had in a generation of planning.", "Ana Ruiz")],
         id="a-name-after-a-preposition-is-not-the-pronoun"),
     pytest.param(
+        "Hearing\n\nThe chair of the panel, Dame Iris Kohl, questioned Piet Anker, director of Delta Water.\n\n"
+        "Q31 Chair: When will the reservoir be finished?\n\nPiet Anker: I expect it to open next summer.\n\n"
+        "Piet Anker: Costs have risen since then.\n",
+        [("When will the reservoir be finished?", "Iris Kohl"), ("I expect it to open next summer.", "Piet Anker"),
+         ("Costs have risen since then.", "Piet Anker")], id="transcript-turns"),
+    pytest.param(
+        "Regions\n\nThe North East and the South West were compared.\n\nNorth East: Employment fell to 70.3%.\n\n"
+        "South West: Employment rose to 79.1% after the North East fell.\n",
+        [], id="labelled-lines-without-speech-are-not-a-transcript"),
+    pytest.param(
+        "Award\n\nThe prize went to Piet Anker of Delta Water.\n\nPiet Anker: I am thrilled.\n",
+        [], id="one-labelled-line-is-a-caption"),
+    pytest.param(
         "Rail\n\nThe report said the timetable was clear. “Fast Track” is its name.\n",
         [], id="title-after-reported-speech-is-not-a-quote"),
 ]

@@ -1,11 +1,12 @@
 """Finding the attribution of a quotation: the cue verb and the speaker phrase around it.
 
-Five places are looked at, as press releases write them:
+Six places are looked at, as press releases write them:
 - after the closing mark: "…,” said Jane Doe." / "…,” the Minister added." / "…” – Jane Doe"
 - before the opening mark: "Jane Doe, Minister for Data, said: “…" / "According to Jane Doe, “…" /
   "Jane Doe, Minister for Data: “…" / "Jane Doe said the plan was late: “…"
 - a partial quotation: "Jane Doe described it as “a banner year”" / "…said it was “encouraging”"
 - a cue paragraph just before: "Jane Doe said:" or just "Jane Doe:" on a line of its own.
+- a transcript turn: "Jane Doe: I would expect so." / "Q12 Chair: How many?"
 - the sentence before, or a signature paragraph after: "Jane Doe said the plan was late. “…”" /
   "“…”" then "— Jane Doe, Minister for Data" as a paragraph of its own.
 The verbs, auxiliaries and linking words are data (``patterns/quotes/speech_verbs.json``).
@@ -25,6 +26,7 @@ WINDOW = 240
 AFTER_WINDOW = 100
 MAX_PHRASE_TOKENS = 20
 LISTENER_TOKENS = 6  # "told the Public Accounts Committee:"
+TURN_LABEL = re.compile(r"(?:[A-Z]?\d+[.)]?[ \t]+)?([^:\n]{2,80}):[ \t]+(?=\S)")  # "Q214 Chair: How…"
 HEADING_TOKENS = 16  # "Jane Doe, Minister of Industry and Trade and President of the Council:"
 
 
@@ -170,13 +172,24 @@ class AttributionFinder:
             return None
         return self._dash_signature(text, toks, 1)
 
-    def _name_heading(self, text: str, words: list[Token]) -> Optional[Attribution]:
-        """'Jane Doe, Minister for Data:' alone before speech: a titled, roled or unnamed speaker."""
+    def turn(self, text: str, ps: int, pe: int) -> Optional[tuple[Attribution, int]]:
+        """A transcript paragraph 'Jane Doe: We expect so.' / 'Q214 Chair: How many?': its
+        speaker label and where the speech starts."""
+        m = TURN_LABEL.match(text, ps, pe)
+        if not m:
+            return None
+        found = self._name_heading(text, self.parser.tokens(m.group(1), m.start(1)), roles=True)
+        return (Attribution(found.phrase, None, "transcript-turn"), m.end()) if found else None
+
+    def _name_heading(self, text: str, words: list[Token], roles: bool = False) -> Optional[Attribution]:
+        """'Jane Doe, Minister for Data:' alone before speech: a titled, roled or unnamed speaker
+        (and, with ``roles``, a role alone: 'Chair:')."""
         if not 0 < len(words) <= HEADING_TOKENS or not all(self._phrase_word(t) or t.text == "," for t in words):
             return None
         phrase = text[words[0].start:words[-1].end]
         sp = self.parser.parse(phrase)
-        if sp and (sp.kind == "unnamed" or sp.kind == "person" and self._introduced(text, sp)):
+        if sp and (sp.kind == "unnamed" or sp.kind == "person" and self._introduced(text, sp)
+                   or roles and sp.kind == "role"):
             return Attribution(phrase, None, "name-colon")
         return None
 

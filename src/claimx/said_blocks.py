@@ -40,7 +40,7 @@ class SaidBlockFinder:
         for n, (ps, pe) in enumerate(following):
             if self._stops(text, ps, pe, third_person):
                 break
-            if n and not self._sounds_spoken(text, ps, pe) and not self._next_sounds_spoken(
+            if n and not self.sounds_spoken(text, ps, pe) and not self._next_sounds_spoken(
                     text, following[n + 1:], third_person):
                 break
             segments.append((ps, pe))
@@ -50,7 +50,7 @@ class SaidBlockFinder:
         if not rest:
             return False
         ps, pe = rest[0]
-        return not self._stops(text, ps, pe, third_person) and self._sounds_spoken(text, ps, pe)
+        return not self._stops(text, ps, pe, third_person) and self.sounds_spoken(text, ps, pe)
 
     def _stops(self, text: str, ps: int, pe: int, third_person: Optional[re.Pattern]) -> bool:
         first = text[ps]
@@ -58,7 +58,7 @@ class SaidBlockFinder:
                 or text[pe - 1] not in TERMINAL
                 or bool(third_person and third_person.search(text, ps, pe)))
 
-    def _sounds_spoken(self, text: str, ps: int, pe: int) -> bool:
+    def sounds_spoken(self, text: str, ps: int, pe: int) -> bool:
         return bool(self._first_person.search(text, ps, pe) or self._openers.match(text, ps))
 
 
