@@ -71,7 +71,7 @@ def test_one_quantity(nlp, text, kind, span, value):
     "Open 24/7 since the 1990s.", "Section 3 covers the A14.", "Aims\n\n1. Build homes\n2) Train staff",
     "As noted [1] and (2) and [footnote 3].", "Call 1-800-555-0199 today.", "Around two-thirds agreed.",
     "Phone (02) 9228 5239 or (202) 555-0147.", "Press office, Tel: +32 2 281 63 19",
-    "Call us on +44 1632 960418 today.", "Doors close at 12 noon.", "The report is item 7 on the agenda.",
+    "Call us on +44 1632 960418 today.", "Press queries, Tel: 6123 4567", "Phone: 555 0147 or fax 555 0148.", "Doors close at 12 noon.", "The report is item 7 on the agenda.",
 ])
 def test_not_quantities(nlp, text):
     assert [k for k in found(nlp, text) if k[0] in ("count", "date", "percentage", "money")] == []
@@ -147,6 +147,7 @@ def test_bare_dollar_follows_the_documents_country(nlp):
     ("The trust will get NZ$12 million now and $3 million in March.", ["NZD", "NZD"]),
     ("Ottawa adds C$40 million; the province pays $9 million.", ["CAD", "CAD"]),
     ("Fees rise to $20 under the A$80m deal for Sydney.", ["AUD", "AUD"]),
+    ("Firms may borrow S$3 million; one was quoted $90,000.", ["SGD", "SGD"]),
     ("The county received $2 million and US$1 million.", ["USD", "USD"]),
 ])
 def test_an_amount_with_its_own_dollar_names_the_bare_dollar(nlp, text, currencies):

@@ -160,7 +160,7 @@ class QuantityFinder:
             counts[code] = counts.get(code, 0) + 1
         for cand in chosen:
             code = cand.fields.get("currency") if cand.label == "money" else None
-            if code in dollar["cues"] and BARE_DOLLAR in doc[cand.start:cand.end].text:
+            if code != BARE_DOLLAR and BARE_DOLLAR in doc[cand.start:cand.end].text:
                 counts[code] = counts.get(code, 0) + dollar["coded_amount_weight"]
         return counts
 
