@@ -215,6 +215,10 @@ CASES = [
         "Award\n\nThe prize went to Piet Anker of Delta Water.\n\nPiet Anker: I am thrilled.\n",
         [], id="one-labelled-line-is-a-caption"),
     pytest.param(
+        "Trains\n\nMorwenna Hale, director of the rail users group Trenau Ni, said the plan was “long "
+        "overdue”.\n",
+        [("long overdue", "Morwenna Hale")], id="role-aside-with-a-lowercase-noun-is-skipped"),
+    pytest.param(
         "Rail\n\nThe report said the timetable was clear. “Fast Track” is its name.\n",
         [], id="title-after-reported-speech-is-not-a-quote"),
 ]

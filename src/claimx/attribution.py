@@ -305,13 +305,20 @@ class AttributionFinder:
                 return k
 
     def _skip_aside(self, toks: list[Token], k: int) -> int:
-        """', who attended the event,' / ', from the University of Leeds,' ending at token k."""
+        """', who attended the event,' / ', from the University of Leeds,' / ', director of the
+        passenger group Bws Cymru,' ending at token k. A role aside that reads as a speaker
+        phrase throughout (', chief executive of Acme,') stays: it is the speaker's role."""
         for c in range(k - 2, max(-1, k - 16), -1):
             if toks[c].text in SENTENCE_END:
                 return k
-            if toks[c].low in self.parser.appositive_openers and c and toks[c - 1].text == ",":
+            if c and toks[c - 1].text == "," and (toks[c].low in self.parser.appositive_openers
+                                                  or self._role_aside(toks, c, k)):
                 return c - 1
         return k
+
+    def _role_aside(self, toks: list[Token], c: int, k: int) -> bool:
+        return self.parser.is_role(toks[c].text) and not all(
+            self._phrase_word(t) or t.text == "," for t in toks[c:k])
 
     def _phrase_word(self, tok: Token) -> bool:
         return self.parser.is_phrase_word(tok.text)
