@@ -11,6 +11,7 @@ LEX = default_lexicon()
     ("£600,000", 600000, "GBP"), ("£200m", 2e8, "GBP"), ("£1.5m", 1.5e6, "GBP"), ("£5bn", 5e9, "GBP"),
     ("£ 8.10 million", 8.1e6, "GBP"), ("€73million", 7.3e7, "EUR"), ("¥500", 500, "JPY"),
     ("$54K", 54000, BARE_DOLLAR), ("$28 Million", 2.8e7, BARE_DOLLAR), ("$2.174T", 2.174e12, BARE_DOLLAR),
+    ("₹8,500 crore", 8.5e10, "INR"), ("Rs 2.5 lakh", 2.5e5, "INR"), ("Rs. 40,000", 4e4, "INR"),
     ("US$ 5", 5, "USD"), ("A$3", 3, "AUD"), ("AU$4", 4, "AUD"),
     ("GBP 350", 350, "GBP"), ("EUR 1.2 billion", 1.2e9, "EUR"), ("350 GBP", 350, "GBP"), ("50 MUSD", 5e7, "USD"),
     ("500 million euros", 5e8, "EUR"), ("one billion Euros", 1e9, "EUR"), ("half a billion pounds", 5e8, "GBP"),

@@ -40,6 +40,8 @@ def only(nlp, text, published=None):
     ("The fund holds EUR 1.2 billion.", "money", "EUR 1.2 billion", 1.2e9),
     ("A stamp now costs 19p.", "money", "19p", 0.19),
     ("Ottawa unveils $4.5-billion transit plan.", "money", "$4.5-billion", 4.5e9),
+    ("The state will spend ₹1.2 lakh crore on roads.", "money", "₹1.2 lakh crore", 1.2e12),
+    ("The scheme reaches 12 lakh farmers.", "count", "12 lakh", 1.2e6),
     ("There were 600,000 visitors.", "count", "600,000", 600000),
     ("Forty-two schools joined.", "count", "Forty-two", 42),
     ("We hired two hundred and fifty nurses.", "count", "two hundred and fifty", 250),

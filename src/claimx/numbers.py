@@ -55,6 +55,7 @@ class _Reader:
         self.pending_scale = None  # "3 million and a half": the half is of the million
         self.multiplier = None  # the last hundred or scale: what follows must be smaller
         self.last_scale = None
+        self.last_scaled = None  # what the last scale word added: "lakh crore" multiplies it
 
     def feed(self, piece: str) -> bool:
         kind = "digits" if DIGITS.fullmatch(piece) else _word_kinds(self.lex).get(piece)
@@ -107,6 +108,8 @@ class _Reader:
         return True
 
     def _scale(self, piece: str) -> bool:
+        if self.last == "scale" and piece in self.lex.numbers["scales"]:
+            return self._compound_scale(Decimal(str(self.lex.numbers["scales"][piece])))
         if self.last in ("article", "frac-article"):
             self.current = self.current or Decimal(1)
         if self.current is None or self.last in ("scale", "hyphen", _AND_AFTER_TOTAL, _AND_BEFORE_FRACTION):
@@ -117,8 +120,16 @@ class _Reader:
         if self.last_scale is not None and scale >= self.last_scale:
             return False  # "three million two million" is two numbers
         self.multiplier = self.last_scale = scale
-        self.total += self.current * scale
+        self.last_scaled = self.current * scale
+        self.total += self.last_scaled
         self.current, self.last, self.whole, self.pending_scale = None, "scale", True, scale
+        return True
+
+    def _compound_scale(self, scale: Decimal) -> bool:
+        """"3 lakh crore", "two thousand million": a scale word multiplying the one before it."""
+        self.total += self.last_scaled * (scale - 1)
+        self.last_scaled *= scale
+        self.multiplier = self.last_scale = self.pending_scale = self.last_scale * scale
         return True
 
     def _article(self, piece: str) -> bool:
