@@ -15,7 +15,7 @@ from .dates import parse_date
 from .lexicon import Lexicon, default_lexicon
 
 HEAD_LINES = 6      # a dateline sits among the first few non-empty lines
-TAIL_LINES = 2      # a closing date line among the last few
+TAIL_LINES = 4      # a closing date line among the last few ("Ends/Wednesday, …", "Issued at …", "NNNN")
 DATELINE_WORDS = 3  # words besides the date on a dateline ("| Green Gazette", "12:49 PM")
 CUE_GAP = 15        # characters between "Published" and its date, weekday included
 TODAY_CHARS = 1500
