@@ -73,7 +73,8 @@ def test_one_quantity(nlp, text, kind, span, value):
     "Open 24/7 since the 1990s.", "Section 3 covers the A14.", "Aims\n\n1. Build homes\n2) Train staff",
     "As noted [1] and (2) and [footnote 3].", "Call 1-800-555-0199 today.", "Around two-thirds agreed.",
     "Phone (02) 9228 5239 or (202) 555-0147.", "Press office, Tel: +32 2 281 63 19",
-    "Call us on +44 1632 960418 today.", "Press queries, Tel: 6123 4567", "Phone: 555 0147 or fax 555 0148.", "Doors close at 12 noon.", "The report is item 7 on the agenda.",
+    "Call us on +44 1632 960418 today.", "Press queries, Tel: 6123 4567", "Phone: 555 0147 or fax 555 0148.",
+    "Enquiries can be made by calling 2811 3344 in office hours.", "Doors close at 12 noon.", "The report is item 7 on the agenda.",
 ])
 def test_not_quantities(nlp, text):
     assert [k for k in found(nlp, text) if k[0] in ("count", "date", "percentage", "money")] == []
