@@ -219,6 +219,15 @@ CASES = [
         "overdue”.\n",
         [("long overdue", "Morwenna Hale")], id="role-aside-with-a-lowercase-noun-is-skipped"),
     pytest.param(
+        "Clinic\n\nThe new clinic opens on Monday.\n\nNurse consultant Grace Mbeki answered readers' "
+        "questions.\n\nQ: How long will I wait?\n\nA: Most people are seen within a week.\n\n"
+        "Q: Can I bring my children?\n\nA: Yes, there is a play area by reception.\n",
+        [("Most people are seen within a week.", "Grace Mbeki"),
+         ("Yes, there is a play area by reception.", "Grace Mbeki")], id="qa-answers-are-the-introduced-person"),
+    pytest.param(
+        "Guide\n\nHow to apply for the grant.\n\nQ: Who can apply?\n\nA: Any registered charity.\n",
+        [], id="qa-without-a-named-person-is-not-speech"),
+    pytest.param(
         "Rail\n\nThe report said the timetable was clear. “Fast Track” is its name.\n",
         [], id="title-after-reported-speech-is-not-a-quote"),
 ]

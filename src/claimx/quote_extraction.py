@@ -21,6 +21,7 @@ from .quote_marks import MarkSet, Quotation, QuotationPairer
 from .said_blocks import SaidBlockFinder
 from .name_index import NameIndex
 from .speakers import Speaker, SpeakerParser
+from .transcripts import TranscriptFinder
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_PUNCT = re.compile(r"[.!?…]\W*$")
@@ -28,7 +29,6 @@ _SENTENCE_GAP = re.compile(r"[.!?]\s")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 SPEECH_MIN_WORDS = 5
 UNATTRIBUTED_MIN_WORDS = 15
-MIN_TURNS = 2  # one "Jane Doe: …" paragraph is a caption; a transcript has turns
 
 
 @dataclass(slots=True)
@@ -103,6 +103,7 @@ class QuoteExtractor:
         self.parser = SpeakerParser(lexicon)
         self.attributions = AttributionFinder(lexicon, self.parser, marks)
         self.blocks = SaidBlockFinder(lexicon, marks)
+        self.transcripts = TranscriptFinder(lexicon, self.attributions, self.blocks)
         self.given_name_titles = lexicon["given_name_titles"]
         self.clause_links = lexicon.lower("clause_links")
 
@@ -113,7 +114,7 @@ class QuoteExtractor:
         doc = _Document(text, paragraphs, self._cue_paragraphs(text, paragraphs), NameIndex(text, self.parser))
         candidates: list[tuple[Quotation, Optional[Attribution]]] = [
             (q, None) for q in self.pairer.find(text, paragraphs)]
-        candidates += self._unmarked_blocks(doc) + self._transcript_turns(doc)
+        candidates += self._unmarked_blocks(doc) + self.transcripts.find(text, paragraphs, doc.names)
         candidates.sort(key=lambda c: c[0].start)
         items: list[QuoteItem] = []
         reach = -1
@@ -206,17 +207,6 @@ class QuoteExtractor:
             if block and block.segments:
                 out.append((block, Attribution(attribution.phrase, attribution.cue, attribution.rule + "-block")))
         return out
-
-    def _transcript_turns(self, doc: _Document) -> list[tuple[Quotation, Attribution]]:
-        """Paragraphs of an interview or hearing, "Jane Doe: …" each. Two turns at least, one
-        of them spoken (first person or a question), make a transcript."""
-        turns, spoken = [], False
-        for ps, pe in doc.paragraphs:
-            found = self.attributions.turn(doc.text, ps, pe)
-            if found and doc.text[found[1]] not in self.blocks.marks and doc.text[pe - 1] in ".!?":
-                turns.append((Quotation(segments=[(found[1], pe)]), found[0]))
-                spoken = spoken or doc.text[pe - 1] == "?" or self.blocks.sounds_spoken(doc.text, found[1], pe)
-        return turns if len(turns) >= MIN_TURNS and spoken else []
 
     def _third_person_names(self, speaker: Optional[Speaker]) -> tuple[Optional[str], list[str]]:
         """The surname and role words by which narration would refer to the speaker."""

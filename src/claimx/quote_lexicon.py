@@ -20,7 +20,7 @@ FILES: dict[str, tuple[str, ...]] = {
     "people.json": ("titles", "given_name_titles", "role_words", "org_words", "unnamed_speakers", "pronouns",
                     "first_person", "name_particles", "post_nominals", "determiners", "not_names",
                     "prepositions", "connectors", "org_links"),
-    "narration.json": ("continuation_openers", "list_bullets", "clause_links"),
+    "narration.json": ("continuation_openers", "list_bullets", "clause_links", "question_labels", "answer_labels"),
 }
 
 
