@@ -16,6 +16,8 @@ CASES = [
     ("Title [September 2022]\n\nNothing here gives the day.", None),
     ("Title\n\nThe agency published its review covering the year ending 31 March 2015.", None),
     ("Conference on 12 May 2024\n\nDelegates will meet in Leeds.", None),
+    ("Title\n\nPress Releases\nPLENARY SESSION\n14-03-2024 - 12:30\n\nBody.", "2024-03-14"),
+    ("Title\n\nPosted 2022-06-30\n\nBody.", "2022-06-30"),
     ("Title\n\nBody text.\n\nEnds/Friday, March 8, 2024\nIssued at HKT 11:45\n\nNNNN", "2024-03-08"),
     ("Title\n\nBody text.\n\nThe board last met on 4 June 2021 to review the plan.\n\nContact: press office", None),
 ]

@@ -29,7 +29,7 @@ def _full_date(lex: Lexicon) -> re.Pattern:
     suffixes = "|".join(lex.dates["ordinal_suffixes"])
     day, month, year = rf"\d{{1,2}}(?:{suffixes})?", rf"(?:{months})\.?", r"\d{4}"
     return re.compile(rf"\b(?:{day}\s+(?:of\s+)?{month},?\s+{year}|{month}\s+{day},?\s+{year}"
-                      rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})\b", re.IGNORECASE)
+                      rf"|\d{{1,2}}([./-])\d{{1,2}}\1\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE)
 
 
 def _day_value(text: str, lex: Lexicon) -> Optional[str]:
