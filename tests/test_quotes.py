@@ -228,6 +228,16 @@ CASES = [
         "Guide\n\nHow to apply for the grant.\n\nQ: Who can apply?\n\nA: Any registered charity.\n",
         [], id="qa-without-a-named-person-is-not-speech"),
     pytest.param(
+        "Skills\n\nThe Hon. Ruth Calloway MP\nMinister for Skills\n\nMinister Calloway said completion rates "
+        "mattered most.\n\n“Only a third of trainees finish, and that has to change,” she said.\n",
+        [("Only a third of trainees finish, and that has to change,", "Ruth Calloway")],
+        id="pronoun-after-a-titled-surname"),
+    pytest.param(
+        "Loans\n\n“Costs are the barrier,” said Minister Omar Reyes.\n\nMr Reyes said the fund would grow.\n\n"
+        "Ms Ivy Tran, who runs a bakery, said her oven was old. “With the loan we can replace it,” she said.\n",
+        [("Costs are the barrier,", "Omar Reyes"), ("With the loan we can replace it,", "Ivy Tran")],
+        id="pronoun-prefers-the-person-named-in-its-own-paragraph"),
+    pytest.param(
         "Rail\n\nThe report said the timetable was clear. “Fast Track” is its name.\n",
         [], id="title-after-reported-speech-is-not-a-quote"),
 ]

@@ -117,10 +117,14 @@ class NameIndex:
                      if not self._after_preposition(at) and not self._after_determiner(at)), None)
 
     def _people_between(self, lo: int, hi: int):
+        """(position, fullest name) of each person named in text[lo:hi]; a titled surname
+        ("Minister Tait") counts when the document gives the full name somewhere."""
         for m in self.parser.person_mention.finditer(self.text, lo, hi):
             sp = self.parser.parse(m.group())
             if sp and sp.kind == "person":
                 yield m.start(), self.fullest_for_surname(sp.name.split()[-1]) or sp.name
+            elif sp and sp.kind == "surname" and self.fullest_for_surname(sp.name):
+                yield m.start(), self.fullest_for_surname(sp.name)
 
     def _after_determiner(self, pos: int) -> bool:
         words = self.text[max(0, pos - 30):pos].split()

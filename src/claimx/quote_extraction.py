@@ -245,9 +245,9 @@ class QuoteExtractor:
     @staticmethod
     def _resolve_pronoun(doc: _Document, first: int, start: int) -> Resolved:
         """"he said": the first person named as a subject since the previous quotation (in this
-        paragraph or the one before), else the previous quotation's person, else the first person named
-        in this paragraph or the one before."""
-        named = doc.names.first_subject_between(_since_previous(doc, first, start), start)
+        paragraph, else the one before), else the previous quotation's person, else the first
+        person named in this paragraph or the one before."""
+        named = _subject_since_previous(doc, first, start)
         if named:
             return Resolved(named, is_person=True)
         person = next((a.resolved for a in reversed(doc.accepted) if a.resolved.is_person), None)
@@ -335,6 +335,13 @@ def _next_sentence(text: str, previous: Quotation, q: Quotation) -> bool:
         return False
     between = text[previous.close_at + 1:q.open_at].rstrip()
     return between[-1:] in ".!?" and bool(_SENTENCE_PUNCT.search(text[q.start:q.end]))
+
+
+def _subject_since_previous(doc: _Document, first: int, start: int) -> Optional[str]:
+    """The person named as a subject since the previous quotation, nearest paragraph first."""
+    lo, own = _since_previous(doc, first, start), doc.paragraphs[first][0]
+    return doc.names.first_subject_between(max(lo, own), start) or (
+        doc.names.first_subject_between(lo, own) if lo < own else None)
 
 
 def _since_previous(doc: _Document, first: int, start: int) -> int:
