@@ -18,6 +18,10 @@ CASES = [
     ("Conference on 12 May 2024\n\nDelegates will meet in Leeds.", None),
     ("Title\n\nPress Releases\nPLENARY SESSION\n14-03-2024 - 12:30\n\nBody.", "2024-03-14"),
     ("Title\n\nPosted 2022-06-30\n\nBody.", "2022-06-30"),
+    ("Title\n\nRelease No. 0101.24\n\nDENVER, Feb. 6, 2024 – The agency today announced new grants for rural "
+     "schools across the state.", "2024-02-06"),
+    ("Title\n\nNAIROBI, 3 June 2021 – Floods displaced thousands of families this week.", "2021-06-03"),
+    ("Title\n\nIn LONDON, 3 June 2021 was a wet day for many of the marathon runners and spectators.", None),
     ("Title\n\nBody text.\n\nEnds/Friday, March 8, 2024\nIssued at HKT 11:45\n\nNNNN", "2024-03-08"),
     ("Title\n\nBody text.\n\nThe board last met on 4 June 2021 to review the plan.\n\nContact: press office", None),
 ]

@@ -18,9 +18,12 @@ HEAD_LINES = 6      # a dateline sits among the first few non-empty lines
 TAIL_LINES = 4      # a closing date line among the last few ("Ends/Wednesday, …", "Issued at …", "NNNN")
 DATELINE_WORDS = 3  # words besides the date on a dateline ("| Green Gazette", "12:49 PM")
 CUE_GAP = 15        # characters between "Published" and its date, weekday included
-TODAY_CHARS = 1500
+TODAY_CHARS = 1500  # "today (6 March 2013)" counts only early in the text
 # "PHILADELPHIA (", "ST. PAUL, Minn. (", "COLUMBUS, Ohio - ": a place in capitals opening a dateline
-PLACE_BEFORE_DATE = re.compile(r"[A-Z][A-Z .'’]{2,}[^()\n]{0,40}?[(\-–—]\s*")  # "today (6 March 2013)" counts only early in the text
+PLACE_BEFORE_DATE = re.compile(r"[A-Z][A-Z .'’]{2,}[^()\n]{0,40}?[(\-–—]\s*")
+# "WASHINGTON, Sept. 12, 2023 – ", "GENEVA, 9 May 2023 – ": the place, a comma, the date, then a dash
+PLACE_AND_COMMA = re.compile(r"[A-Z][A-Z .'’]{2,}[^()\n]{0,40}?,\s*")
+DASH_AFTER_DATE = re.compile(r",?\s*[–—-]\s")
 
 
 @lru_cache(maxsize=4)
@@ -58,7 +61,8 @@ def _is_dateline(line: str, lex: Lexicon, extra_words: int = DATELINE_WORDS) -> 
     if not date:
         return None
     rest = (line[:date.start()] + " " + line[date.end():]).strip(" ()–-|,")
-    placed = PLACE_BEFORE_DATE.fullmatch(line[:date.start()]) is not None
+    placed = PLACE_BEFORE_DATE.fullmatch(line[:date.start()]) is not None or (
+        PLACE_AND_COMMA.fullmatch(line[:date.start()]) is not None and DASH_AFTER_DATE.match(line, date.end()))
     if placed or len(re.findall(r"\w+", rest)) <= extra_words:
         return _day_value(date.group(), lex)
     return None
