@@ -55,3 +55,8 @@ def test_sample_corpus_quantity_strict_f1(corpus_scores, kind):
 @pytest.mark.parametrize("measure", sorted(QUOTE_FLOORS))
 def test_sample_corpus_quotes(corpus_scores, measure):
     assert corpus_scores["quote"][measure] >= QUOTE_FLOORS[measure]
+
+
+def test_every_document_the_sample_corpus_run_reads_has_gold():
+    gold_ids = {json.loads(line)["doc_id"] for line in (ROOT / "corpus" / "gold.jsonl").read_text().splitlines()}
+    assert {result.source.doc_id for result in claimx.extract_corpus([ROOT / "corpus"])} == gold_ids
