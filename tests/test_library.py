@@ -45,3 +45,11 @@ def test_quote_ids_stay_unique_across_the_pieces_of_a_long_document():
     records = claimx.Extractor(chunk_chars=500).extract(text)
     quote_ids = [r.quote_id for r in records if r.kind == "quote"]
     assert len(quote_ids) == 200 and len(set(quote_ids)) == 200
+
+
+def test_quantities_alone_mirror_their_findings_as_doc_spans():
+    import spacy
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimx_quantities")
+    doc = nlp("Prices rose 5% in 2023.")
+    assert [(s.text, s.label_) for s in doc.spans["claimx"]] == [("5%", "percentage"), ("2023", "date")]

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .found import Found
+from .found import Found, sync_spans
 from .lexicon import Lexicon, load_lexicon
 from .linking import link_ranges
 from .money import BARE_DOLLAR, dollar_currency
@@ -82,6 +82,7 @@ class QuantityFinder:
         found = doc._.claimx_found
         for cand in chosen:
             found.append(self._found(doc, cand, qualifiers))
+        sync_spans(doc)
         return doc
 
     def _matches(self, doc: Doc, windows: list[list[tuple[int, int]]]) -> Iterator[tuple[int, int, int]]:
