@@ -31,7 +31,9 @@ def _full_date(lex: Lexicon) -> re.Pattern:
     months = "|".join(sorted(lex.dates["months"], key=len, reverse=True))
     suffixes = "|".join(lex.dates["ordinal_suffixes"])
     day, month, year = rf"\d{{1,2}}(?:{suffixes})?", rf"(?:{months})\.?", r"\d{4}"
-    return re.compile(rf"\b(?:{day}\s+(?:of\s+)?{month},?\s+{year}|{month}\s+{day},?\s+{year}"
+    # every date starts with a digit or a month's first letter: a cheap test before the alternatives
+    first = "".join(sorted({re.escape(m[0]) for m in lex.dates["months"]}))
+    return re.compile(rf"\b(?=[\d{first}])(?:{day}\s+(?:of\s+)?{month},?\s+{year}|{month}\s+{day},?\s+{year}"
                       rf"|\d{{1,2}}([./-])\d{{1,2}}\1\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE)
 
 
@@ -40,8 +42,13 @@ def _day_value(text: str, lex: Lexicon) -> Optional[str]:
     return found[0] if found and found[1] == "day" and not found[0].startswith("--") else None
 
 
+@lru_cache(maxsize=4)
+def _published_cue(lex: Lexicon) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, lex.dates["published_cues"])) + r")\b", re.IGNORECASE)
+
+
 def _from_cue_line(lines: list[str], lex: Lexicon) -> Optional[str]:
-    cues = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.dates["published_cues"])) + r")\b", re.IGNORECASE)
+    cues = _published_cue(lex)
     for line in lines:
         cue = cues.search(line)
         date = cue and _full_date(lex).search(line, cue.end())
