@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 import numpy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .found import Found, sync_spans
+from .found import Found, doc_text, sync_spans
 from .lexicon import Lexicon, load_lexicon
 from .linking import link_ranges
 from .money import BARE_DOLLAR, dollar_currency
@@ -73,7 +74,8 @@ class QuantityFinder:
         gate_of, token = numpy.nonzero(doc.to_array([gate.flag for gate in self.gates]).T)
         bounds = numpy.searchsorted(gate_of, numpy.arange(len(self.gates) + 1))
         windows = [_windows(token[bounds[i]:bounds[i + 1]], gate, len(doc)) for i, gate in enumerate(self.gates)]
-        chosen = self._choose(doc, self._candidates(doc, windows))
+        words = _TokenText(doc)
+        chosen = self._choose(doc, self._candidates(doc, windows, words))
         if not chosen:
             return doc
         qualifiers = self._qualifier_ends(doc, chosen)
@@ -81,7 +83,7 @@ class QuantityFinder:
         link_ranges(doc, chosen, qualifiers, self.lex.ranges, self.lex.scale_words())
         found = doc._.claimx_found
         for cand in chosen:
-            found.append(self._found(doc, cand, qualifiers))
+            found.append(self._found(doc, cand, qualifiers, words))
         sync_spans(doc)
         return doc
 
@@ -91,22 +93,21 @@ class QuantityFinder:
                 for match_id, start, end in gate.matcher(doc[a:b]):
                     yield match_id, start + a, end + a
 
-    def _candidates(self, doc: Doc, windows: list[list[tuple[int, int]]]) -> list[Candidate]:
+    def _candidates(self, doc: Doc, windows: list[list[tuple[int, int]]], words: _TokenText) -> list[Candidate]:
         published, day_first = doc._.claimx_published, not self.month_first
         out = []
         for match_id, match_start, match_end in self._matches(doc, windows):
             rule_id, rule = self.rule_keys[match_id]
             start, end = match_start + rule.before, match_end - rule.after
-            span = doc[start:end]
-            fields = read_fields(rule.label, span.text, self.lex, published, day_first)
-            if fields is not None and self._plausible(doc, rule.label, start, end):
-                out.append(Candidate(rule.label, rule_id, start, end, fields, match_end - match_start,
-                                     span.end_char - span.start_char))
+            text = words.between(start, end)
+            fields = read_fields(rule.label, text, self.lex, published, day_first)
+            if fields is not None and self._plausible(doc, rule.label, start, end, text):
+                out.append(Candidate(rule.label, rule_id, start, end, fields, match_end - match_start, len(text)))
         return out
 
-    def _plausible(self, doc: Doc, label: str, start: int, end: int) -> bool:
+    def _plausible(self, doc: Doc, label: str, start: int, end: int, text: str) -> bool:
         """A bare year-like count ("the 1998 Budget") is only a count before a lowercase noun."""
-        if label != "count" or end - start != 1 or not looks_like_year(doc[start].text, self.lex):
+        if label != "count" or end - start != 1 or not looks_like_year(text, self.lex):
             return True
         return end < len(doc) and doc[end].is_lower and doc[end].is_alpha
 
@@ -179,7 +180,7 @@ class QuantityFinder:
             return doc[end].lower_
         return None
 
-    def _found(self, doc: Doc, cand: Candidate, qualifiers: dict[int, tuple[int, str]]) -> Found:
+    def _found(self, doc: Doc, cand: Candidate, qualifiers: dict[int, tuple[int, str]], words: _TokenText) -> Found:
         fields = dict(cand.fields)
         if cand.start in qualifiers:
             fields["qualifier"] = qualifiers[cand.start][1]
@@ -187,8 +188,9 @@ class QuantityFinder:
             unit = self._unit_after(doc, cand.end)
             if unit:
                 fields["unit"] = unit
-        span = doc[cand.start:cand.end]
-        return Found(cand.label, span.start_char, _without_full_stop(span), cand.rule, fields)
+        start_char = words.starts[cand.start]
+        return Found(cand.label, start_char, _without_full_stop(words.between(cand.start, cand.end), start_char),
+                     cand.rule, fields)
 
     def to_disk(self, path, exclude=()) -> None:
         """Write the pattern files this component was built from."""
@@ -201,12 +203,27 @@ class QuantityFinder:
         return self
 
 
-def _without_full_stop(span) -> int:
-    """The span's end, less a sentence's full stop the tokenizer left glued to it ("$54K.")."""
-    text = span.text
+def _without_full_stop(text: str, start_char: int) -> int:
+    """The end of the span ``text`` starting at ``start_char``, less a sentence's full stop the
+    tokenizer left glued to it ("$54K.")."""
+    end_char = start_char + len(text)
     if text.endswith(".") and not text.endswith("..") and len(text) > 1 and text[-2].isalnum():
-        return span.end_char - 1
-    return span.end_char
+        return end_char - 1
+    return end_char
+
+
+class _TokenText:
+    """The text of token spans, sliced from the doc's text by token offsets read once in C,
+    without building a Span and its Tokens per match."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc_text(doc)
+        offsets = doc.to_array([IDX, LENGTH])
+        self.starts = offsets[:, 0].tolist()
+        self.ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+
+    def between(self, start: int, end: int) -> str:
+        return self.text[self.starts[start]:self.ends[end - 1]] if end > start else ""
 
 
 def _windows(triggers: numpy.ndarray, gate: Gate, length: int) -> list[tuple[int, int]]:
