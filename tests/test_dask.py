@@ -114,7 +114,7 @@ def test_unreadable_file_in_a_bag_raises_saying_which(client, folder):
 def test_one_extractor_per_worker_process(client, folder):
     bag = db.from_sequence([str(folder / name) for name in RELEASES] * 4, npartitions=8)
     claimx_dask.extract_bag(bag).compute(scheduler=client)
-    counts = client.run(lambda: len(claimx_dask._extractors))
+    counts = client.run(lambda: len(corpus._extractors))
     assert max(counts.values()) == 1
 
 

@@ -9,6 +9,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Literal, Optional
@@ -101,29 +102,37 @@ def to_output(result: DocResult) -> DocOutput:
                      json.dumps(doc.summary(), ensure_ascii=False), warnings)
 
 
-_worker: dict = {}
+_extractors: dict[Optional[str], Extractor] = {}
+_extractors_lock = threading.Lock()
+_worker: dict = {"patterns": None, "max_bytes": DEFAULT_MAX_BYTES}
+
+
+def load_worker(patterns: Optional[str | Path] = None) -> Extractor:
+    """This process's Extractor for a patterns folder, built on first use and kept.
+
+    Every way of running claimx in a process (the library, the CLI's pool, Dask workers)
+    shares this cache, so the pipeline is loaded once per process and patterns folder.
+    """
+    key = None if patterns is None else str(patterns)
+    with _extractors_lock:
+        if key not in _extractors:
+            _extractors[key] = Extractor(key)
+        return _extractors[key]
 
 
 def _init_worker(patterns: Optional[str], max_bytes: int) -> None:
-    """Load the pipeline once per process (and once per patterns folder when in-process)."""
-    if _worker.get("patterns", ...) != patterns:
-        _worker["extractor"] = Extractor(patterns)
-        _worker["patterns"] = patterns
-    _worker["max_bytes"] = max_bytes
-
-
-def load_worker(patterns: Optional[str] = None) -> Extractor:
-    """This process's Extractor for a patterns folder, loaded once and kept."""
-    _init_worker(patterns, _worker.get("max_bytes", DEFAULT_MAX_BYTES))
-    return _worker["extractor"]
+    """Set what this process's work items use, loading the pipeline if it is not yet loaded."""
+    load_worker(patterns)
+    _worker.update(patterns=patterns, max_bytes=max_bytes)
 
 
 def _work_lines(source: Source) -> DocOutput:
-    return to_output(process_source(_worker["extractor"], source, max_bytes=_worker["max_bytes"], form="lines"))
+    return to_output(process_source(load_worker(_worker["patterns"]), source, max_bytes=_worker["max_bytes"],
+                                    form="lines"))
 
 
 def _work_objects(source: Source) -> DocResult:
-    return process_source(_worker["extractor"], source, max_bytes=_worker["max_bytes"])
+    return process_source(load_worker(_worker["patterns"]), source, max_bytes=_worker["max_bytes"])
 
 
 def _run(sources: Iterable[Source], work: Callable, *, jobs: int, patterns: Optional[str],

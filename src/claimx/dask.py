@@ -1,6 +1,6 @@
 """Running claimx on Dask: a bag step for other pipelines, and a cluster run into an output folder.
 
-Both load the pipeline once per worker process, not per document (``worker_extractor``).
+Both load the pipeline once per worker process, not per document (``claimx.corpus.load_worker``).
 The workers read the files themselves, so every file (and a ``patterns`` folder, if given)
 must be readable at the same absolute path on every worker, as on a shared file system
 (relative paths are taken from the caller's working directory), and claimx must be
@@ -14,7 +14,6 @@ stays flat however many documents there are.
 """
 from __future__ import annotations
 
-import threading
 from collections import deque
 from contextlib import nullcontext
 from functools import partial
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
 
 import dask.bag as db
 
-from .corpus import DocOutput, DocResult, RunSummary, _count, file_sha256, process_source, to_output
+from .corpus import DocOutput, DocResult, RunSummary, _count, file_sha256, load_worker, process_source, to_output
 from .pipeline import Extractor
 from .reading import DEFAULT_MAX_BYTES, Source, iter_sources
 from .writing import Journal, OutputFolder, read_journal
@@ -34,8 +33,6 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 32
 
-_extractors: dict[Optional[str], Extractor] = {}
-_extractors_lock = threading.Lock()
 
 
 class DocumentError(Exception):
@@ -44,15 +41,6 @@ class DocumentError(Exception):
 
 class SchedulerError(Exception):
     """The Dask scheduler cannot be reached at the address given, or the address is malformed."""
-
-
-def worker_extractor(patterns: Optional[str | Path] = None) -> Extractor:
-    """This process's Extractor for a patterns folder, built on first use and kept."""
-    key = None if patterns is None else str(patterns)
-    with _extractors_lock:
-        if key not in _extractors:
-            _extractors[key] = Extractor(key)
-        return _extractors[key]
 
 
 def _absolute(patterns: Optional[str | Path]) -> Optional[str]:
@@ -77,7 +65,7 @@ def extract_bag(bag: db.Bag, *, patterns: Optional[str | Path] = None, texts: bo
 
 
 def _records_of_paths(paths: Iterable[str | Path], patterns: Optional[str], as_dicts: bool, base: str) -> list:
-    extractor = worker_extractor(patterns)
+    extractor = load_worker(patterns)
     records = []
     for source in iter_sources(Path(base, path) for path in paths):
         result = process_source(extractor, source, form="dicts" if as_dicts else "models")
@@ -89,7 +77,7 @@ def _records_of_paths(paths: Iterable[str | Path], patterns: Optional[str], as_d
 
 
 def _records_of_texts(pairs: Iterable[tuple[str, str]], patterns: Optional[str], as_dicts: bool) -> list:
-    extractor = worker_extractor(patterns)
+    extractor = load_worker(patterns)
     extract = extractor.extract_dicts if as_dicts else extractor.extract
     records = []
     for doc_id, text in pairs:
@@ -103,7 +91,7 @@ def outputs_of_batch(sources: list[Source], patterns: Optional[str], max_bytes: 
     A relative path is read from ``base``, the caller's working directory, and written as
     given, as the local run writes it.
     """
-    extractor = worker_extractor(patterns)
+    extractor = load_worker(patterns)
     return [to_output(_result_as_given(extractor, source, max_bytes, base)) for source in sources]
 
 
