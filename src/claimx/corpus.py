@@ -199,30 +199,43 @@ def file_sha256(path: Path) -> Optional[str]:
     return digest.hexdigest()
 
 
-def pending_sources(sources: list[Source], journal: Journal) -> list[Source]:
-    """The sources a resumed run still has to do; stale journal entries are forgotten."""
-    todo, stale = [], set()
+def settle_journal(sources: Iterable[Source], journal: Journal) -> set[tuple[str, str]]:
+    """Which sources a resumed run skips, as (doc_id, path); forgets the journal's stale documents.
+
+    One pass that keeps only the skipped sources, so a resumed run does not hold the
+    whole list of paths; a document the journal has never seen is not even hashed.
+    """
+    journal_ids = {doc_id for doc_id, _ in journal.done}
+    skip, stale = set(), set()
     for source in sources:
+        if source.doc_id not in journal_ids:
+            continue  # new: nothing of it in the journal to skip or forget
         if journal.is_done(source.doc_id, file_sha256(source.path) or ""):
-            continue
-        todo.append(source)
-        stale.add(source.doc_id)
+            skip.add((source.doc_id, str(source.path)))
+        else:
+            stale.add(source.doc_id)
     journal.forget(stale)
-    return todo
+    return skip
+
+
+def without_skipped(sources: Iterable[Source], skip: set[tuple[str, str]], summary: RunSummary) -> Iterator[Source]:
+    """The sources still to do, counting the skipped ones into ``summary``."""
+    for source in sources:
+        if (source.doc_id, str(source.path)) in skip:
+            summary.skipped += 1
+        else:
+            yield source
 
 
 def run_to_folder(paths: Iterable[str | Path], outdir: str | Path, *, jobs: int = 1, resume: bool = False,
                   patterns: Optional[str] = None, max_bytes: int = DEFAULT_MAX_BYTES,
                   on_document: Optional[Callable[[DocOutput], None]] = None) -> RunSummary:
     """Extract every file under ``paths`` into ``outdir`` (claims, documents, errors)."""
-    outdir = Path(outdir)
-    sources = list(iter_sources(paths))
+    paths, outdir = list(paths), Path(outdir)
     journal = read_journal(outdir) if resume else None
+    skip = settle_journal(iter_sources(paths), journal) if journal is not None else set()
     summary = RunSummary()
-    if journal is not None:
-        todo = pending_sources(sources, journal)
-        summary.skipped = len(sources) - len(todo)
-        sources = todo
+    sources = without_skipped(iter_sources(paths), skip, summary)
     with OutputFolder(outdir, journal=journal) as out:
         for output in extract_lines(sources, jobs=jobs, patterns=patterns, max_bytes=max_bytes):
             out.write_document(output.claim_lines, output.document_line, output.error_lines)

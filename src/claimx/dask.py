@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
 
 import dask.bag as db
 
-from .corpus import DocOutput, DocResult, RunSummary, _count, file_sha256, load_worker, process_source, to_output
+from .corpus import (DocOutput, DocResult, RunSummary, _count, load_worker, process_source, settle_journal,
+                     to_output, without_skipped)
 from .pipeline import Extractor
 from .reading import DEFAULT_MAX_BYTES, Source, iter_sources
-from .writing import Journal, OutputFolder, read_journal
+from .writing import OutputFolder, read_journal
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -120,7 +121,7 @@ def run_to_folder(paths: Iterable[str | Path], outdir: str | Path, *, scheduler:
     journal = read_journal(outdir) if resume else None
     skip = settle_journal(iter_sources(paths), journal) if journal is not None else set()
     summary = RunSummary()
-    sources = _without_skipped(iter_sources(paths), skip, summary)
+    sources = without_skipped(iter_sources(paths), skip, summary)
     task = partial(outputs_of_batch, patterns=_absolute(patterns), max_bytes=max_bytes, base=str(Path.cwd()))
     with _client(scheduler) as client, OutputFolder(outdir, journal=journal) as out:
         window = in_flight or max(2, 2 * sum(client.nthreads().values()))
@@ -130,33 +131,6 @@ def run_to_folder(paths: Iterable[str | Path], outdir: str | Path, *, scheduler:
             if on_document is not None:
                 on_document(output)
     return summary
-
-
-def settle_journal(sources: Iterable[Source], journal: Journal) -> set[tuple[str, str]]:
-    """Which sources a resumed run skips, as (doc_id, path); forgets the journal's stale documents.
-
-    The same decisions as ``claimx.corpus.pending_sources``, made in one pass that keeps
-    only the skipped sources, so a resumed run does not hold the whole list of paths.
-    """
-    journal_ids = {doc_id for doc_id, _ in journal.done}
-    skip, stale = set(), set()
-    for source in sources:
-        if source.doc_id not in journal_ids:
-            continue  # new: nothing of it in the journal to skip or forget
-        if journal.is_done(source.doc_id, file_sha256(source.path) or ""):
-            skip.add((source.doc_id, str(source.path)))
-        else:
-            stale.add(source.doc_id)
-    journal.forget(stale)
-    return skip
-
-
-def _without_skipped(sources: Iterable[Source], skip: set[tuple[str, str]], summary: RunSummary) -> Iterator[Source]:
-    for source in sources:
-        if (source.doc_id, str(source.path)) in skip:
-            summary.skipped += 1
-        else:
-            yield source
 
 
 def _client(scheduler: Union[str, "Client"]):
