@@ -134,6 +134,12 @@ def test_a_bare_number_opening_a_range_takes_the_other_ends_kind(nlp, text, kind
     assert {k: items[0][2][k] for k in first} == first
 
 
+def test_a_bare_number_above_the_other_end_keeps_its_own_kind(nlp):
+    items = found(nlp, "Unemployment fell by 77,000 to 6.9% in 2014.")
+    assert [(i[0], i[1], i[2]["value"]) for i in items[:2]] == [("count", "77,000", 77000), ("percentage", "6.9%", 6.9)]
+    assert all("group" not in i[2] for i in items)
+
+
 def test_separate_numbers_are_not_grouped(nlp):
     assert all("group" not in i[2] for i in found(nlp, "We built 40 homes. Then 60 more were planned."))
 

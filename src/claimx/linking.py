@@ -43,6 +43,8 @@ def link_kind(doc: Doc, a: _Item, b: _Item, qualifiers: dict[int, tuple[int, str
     opener = doc[first - 1].lower_ if first > 0 else ""
     if opener not in words["openers"] and gap not in words["bare_joiners"]:
         return None
+    if a.label != b.label and opener not in words["openers"] and a.fields["value"] > b.fields["value"]:
+        return None  # "fell by 77,000 to 6.9%": a bare number above the other end does not open it
     return "range" if opener in words["range_openers"] else "change"
 
 
