@@ -7,7 +7,7 @@ at the record boundary, once per claim that survives.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -44,23 +44,20 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def sync_spans(doc: Doc) -> None:
-    """Mirror the findings as ``doc.spans["claimx"]`` (label = kind) for spaCy users.
+def add_findings(doc: Doc, items: list[Found]) -> None:
+    """Append a component's findings to ``doc._.claimx_found`` and mirror them on
+    ``doc.spans["claimx"]`` (label = kind) for spaCy users.
 
     A span is widened to whole tokens where a finding cuts through one; the exact
     offsets stay on the findings.
     """
-    spans = []
-    for f in doc._.claimx_found:
-        span = doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    doc.spans["claimx"] = spans
-
-
-def published_date(doc: Doc) -> Optional[str]:
-    """The document's own date (ISO), set by the reader or found in the text."""
-    return doc._.claimx_published
+    doc._.claimx_found.extend(items)
+    spans = [span for f in items
+             if (span := doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")) is not None]
+    if "claimx" in doc.spans:
+        doc.spans["claimx"].extend(spans)
+    else:
+        doc.spans["claimx"] = spans
 
 
 register_extensions()

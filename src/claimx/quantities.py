@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .found import Found, doc_text, sync_spans
+from .found import Found, add_findings, doc_text
 from .lexicon import Lexicon, load_lexicon
 from .linking import link_ranges
 from .money import BARE_DOLLAR, dollar_currency
@@ -81,10 +81,7 @@ class QuantityFinder:
         qualifiers = self._qualifier_ends(doc, chosen)
         self._resolve_by_country(doc, chosen)
         link_ranges(doc, chosen, qualifiers, self.lex.ranges, self.lex.scale_words())
-        found = doc._.claimx_found
-        for cand in chosen:
-            found.append(self._found(doc, cand, qualifiers, words))
-        sync_spans(doc)
+        add_findings(doc, [self._found(doc, cand, qualifiers, words) for cand in chosen])
         return doc
 
     def _matches(self, doc: Doc, windows: list[list[tuple[int, int]]]) -> Iterator[tuple[int, int, int]]:

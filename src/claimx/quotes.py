@@ -24,7 +24,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .found import Found, doc_text, sync_spans
+from .found import Found, add_findings, doc_text
 from .patterns import patterns_dir as resolve_patterns_dir
 from .quote_extraction import QuoteExtractor
 from .quote_lexicon import load_lexicon, save_lexicon
@@ -38,10 +38,8 @@ class QuoteFinder:
         self.extractor = QuoteExtractor(load_lexicon(resolve_patterns_dir(patterns_dir) / SUBFOLDER))
 
     def __call__(self, doc: Doc) -> Doc:
-        found = doc._.claimx_found
-        for item in self.extractor.extract(doc_text(doc)):
-            found.append(Found(kind="quote", start=item.start, end=item.end, rule=item.rule, fields=item.fields()))
-        sync_spans(doc)
+        add_findings(doc, [Found(kind="quote", start=item.start, end=item.end, rule=item.rule, fields=item.fields())
+                           for item in self.extractor.extract(doc_text(doc))])
         return doc
 
     def to_disk(self, path: str | Path, *, exclude=()) -> None:
