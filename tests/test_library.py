@@ -53,3 +53,11 @@ def test_quantities_alone_mirror_their_findings_as_doc_spans():
     nlp.add_pipe("claimx_quantities")
     doc = nlp("Prices rose 5% in 2023.")
     assert [(s.text, s.label_) for s in doc.spans["claimx"]] == [("5%", "percentage"), ("2023", "date")]
+
+
+def test_sentence_index_gives_the_sentence_around_a_span():
+    from claimx.sentences import SentenceIndex
+    text = "Intro here. Prices rose 5% in 2023. “It is good,” she said.\n\nNext paragraph."
+    index = SentenceIndex(text)
+    s, e = index.bounds(text.index("5%"), text.index("5%") + 2)
+    assert text[s:e] == "Prices rose 5% in 2023."

@@ -41,7 +41,3 @@ class SentenceIndex:
             e -= 1
         return s, e
 
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around one span (builds an index; use SentenceIndex for many)."""
-    return SentenceIndex(text).bounds(start, end)
