@@ -37,6 +37,9 @@ def append(path, line):
     ('{"id": "x", "label": "count", "trigger": "NOPE", "pattern": [{"ORTH": "x"}]}', "unknown trigger"),
     ('{"id": "count-number", "label": "date", "pattern": [{"ORTH": "x"}]}', "another rule"),
     ('{"id": "x", "label": "count", "pattern": [{"ORTH": "x"}]', "invalid JSON"),
+    ('{"id": "x", "label": "count", "pattern": [{"POS": "NUM"}]}', "is not supported"),
+    ('{"id": "x", "label": "count", "pattern": [{"ORTH": "x", "OP": "!"}]}', "is not supported"),
+    ('{"id": "x", "label": "count", "pattern": [{"LOWER": {"REGEX": "x+"}}]}', "is not supported"),
 ])
 def test_bad_rule_names_file_and_line(patterns, line, reason):
     path = patterns / "quantities" / "count.jsonl"

@@ -1,7 +1,7 @@
 """The ``claimx_quantities`` component: percentages, money, counts, dates and multipliers.
 
-Matchers built from ``patterns/quantities`` propose spans, each Matcher running only
-around its trigger tokens (digits, number words, months, currency signs...). Each span
+Rules built from ``patterns/quantities`` propose spans, each rule tried only around its
+trigger tokens (digits, number words, months, currency signs...). Each span
 is read into its record fields (``readings``), the longest readable spans win, and then
 the surroundings of each winner are looked at once: a qualifier before it, a unit after
 a count, the other end of a range, and which dollar a bare ``$`` is. The Python work
@@ -12,9 +12,8 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
-import numpy
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -26,7 +25,7 @@ from .linking import link_ranges
 from .money import BARE_DOLLAR, dollar_currency
 from .patterns import patterns_dir as resolve_patterns_dir
 from .readings import looks_like_year, read_fields
-from .rules import Gate, build_rules
+from .rules import build_rules
 
 # which reading wins when two spans of equal length compete for the same tokens
 PRIORITY = {"exclude": 0, "money": 1, "percentage": 2, "date": 3, "multiplier": 4, "count": 5}
@@ -54,7 +53,7 @@ class QuantityFinder:
         self.folder = folder
         self.lex: Lexicon = load_lexicon(folder)
         ruleset = build_rules(self.nlp.vocab, folder / "quantities", self.lex)
-        self.rules, self.gates = ruleset.rules, ruleset.gates
+        self.rules, self.matcher = ruleset.rules, ruleset.matcher
         self.rule_keys = {self.nlp.vocab.strings.add(rule_id): (rule_id, rule) for rule_id, rule in self.rules.items()}
         self.unit_words = frozenset(self.lex.units["units"])
         self.qualifiers = self._phrases(self.lex.qualifiers)
@@ -71,11 +70,8 @@ class QuantityFinder:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        gate_of, token = numpy.nonzero(doc.to_array([gate.flag for gate in self.gates]).T)
-        bounds = numpy.searchsorted(gate_of, numpy.arange(len(self.gates) + 1))
-        windows = [_windows(token[bounds[i]:bounds[i + 1]], gate, len(doc)) for i, gate in enumerate(self.gates)]
         words = _TokenText(doc)
-        chosen = self._choose(doc, self._candidates(doc, windows, words))
+        chosen = self._choose(doc, self._candidates(doc, words))
         if not chosen:
             return doc
         qualifiers = self._qualifier_ends(doc, chosen)
@@ -84,16 +80,10 @@ class QuantityFinder:
         add_findings(doc, [self._found(doc, cand, qualifiers, words) for cand in chosen])
         return doc
 
-    def _matches(self, doc: Doc, windows: list[list[tuple[int, int]]]) -> Iterator[tuple[int, int, int]]:
-        for gate, spans in zip(self.gates, windows):
-            for a, b in spans:
-                for match_id, start, end in gate.matcher(doc[a:b]):
-                    yield match_id, start + a, end + a
-
-    def _candidates(self, doc: Doc, windows: list[list[tuple[int, int]]], words: _TokenText) -> list[Candidate]:
+    def _candidates(self, doc: Doc, words: _TokenText) -> list[Candidate]:
         published, day_first = doc._.claimx_published, not self.month_first
         out = []
-        for match_id, match_start, match_end in self._matches(doc, windows):
+        for match_id, match_start, match_end in self.matcher(doc):
             rule_id, rule = self.rule_keys[match_id]
             start, end = match_start + rule.before, match_end - rule.after
             text = words.between(start, end)
@@ -221,23 +211,6 @@ class _TokenText:
 
     def between(self, start: int, end: int) -> str:
         return self.text[self.starts[start]:self.ends[end - 1]] if end > start else ""
-
-
-def _windows(triggers: numpy.ndarray, gate: Gate, length: int) -> list[tuple[int, int]]:
-    """Stretches of the doc around a gate's trigger tokens: the only places its rules can match.
-
-    The trigger flags are read for all tokens at once in C (``to_array``) and the
-    stretches merged with numpy, so the Python and Matcher work grow with the numbers in
-    a text, not with its length.
-    """
-    if not len(triggers):
-        return []
-    starts = numpy.maximum(triggers - gate.before, 0)
-    ends = numpy.maximum.accumulate(numpy.minimum(triggers + gate.after + 1, length))
-    opens = numpy.empty(len(starts), dtype=bool)
-    opens[0], opens[1:] = True, starts[1:] > ends[:-1]
-    closes = numpy.append(opens[1:], True)
-    return list(zip(starts[opens].tolist(), ends[closes].tolist()))
 
 
 @Language.factory("claimx_quantities", default_config={"patterns_dir": None, "month_first": False})

@@ -1,14 +1,14 @@
-"""Turning ``patterns/quantities/`` into one spaCy Matcher.
+"""Turning ``patterns/quantities/`` into one token matcher (``token_regex``).
 
 Three kinds of file, all data:
 
 - ``token_classes.json``: named regexes a token's whole text must match ("NUMERAL",
   "YEAR", "NUMERAL_SCALED" for "5bn"). ``{name}`` inside one is a word list from the
   lexicon. Each class becomes a lexeme flag, so its regex runs once per distinct word,
-  not once per token, and the Matcher tests it in Cython.
+  not once per token.
 - ``macros.json``: named alternatives of token sequences ("number", "percent_sign").
 - ``triggers.json``: the token classes that gate the rules, each with how far (in tokens)
-  a rule may reach before and after it. The Matchers only run around trigger tokens.
+  a rule may reach before and after it. Rules are only tried around trigger tokens.
 - ``*.jsonl``: the rules, ``{"id", "label", "pattern", "before"?, "after"?, "trigger"?}``. In a pattern,
   ``{"MACRO": "number"}`` stands for each alternative in turn, ``{"CLASS": "YEAR"}`` for the
   token class, and ``"@name"`` inside IN / NOT_IN for a lexicon list. ``before`` / ``after``
@@ -27,6 +27,7 @@ from spacy.vocab import Vocab
 
 from .lexicon import Lexicon
 from .patterns import PatternError, add_token_patterns, load_json, load_jsonl
+from .token_regex import PatternUnsupported, TokenMatcher
 
 LABELS = ("percentage", "money", "count", "date", "multiplier", "exclude")
 RULE_KEYS = ("id", "label", "pattern")
@@ -89,8 +90,8 @@ class InList:
 class FlagBank:
     """Hands out lexeme flags for word tests, reusing a flag the vocab already has for the same test.
 
-    A flag is computed once per distinct word, and the Matcher checks it in Cython: far
-    cheaper than a regex or an IN list evaluated in Python at every token.
+    A flag is computed once per distinct word, and becomes part of the word's signature
+    in the token matcher: far cheaper than a regex or an IN list evaluated at every token.
     """
 
     def __init__(self, vocab: Vocab, path: Path):
@@ -173,22 +174,9 @@ def _check_rule(row: dict, path: Path) -> Rule:
 
 
 @dataclass
-class Gate:
-    """The rules that can only match near one kind of trigger token, and how near.
-
-    ``before`` / ``after``: how many tokens before the first and after the last trigger
-    a rule of this gate may reach.
-    """
-    flag: int
-    before: int
-    after: int
-    matcher: Matcher
-
-
-@dataclass
 class RuleSet:
     rules: dict[str, Rule]
-    gates: list[Gate]
+    matcher: TokenMatcher
 
 
 def _load_triggers(path: Path, classes: dict[str, int]) -> dict[str, tuple[int, int]]:
@@ -204,7 +192,7 @@ def _load_triggers(path: Path, classes: dict[str, int]) -> dict[str, tuple[int, 
 
 
 def build_rules(vocab: Vocab, folder: Path, lex: Lexicon) -> RuleSet:
-    """Matchers over every rule file in ``folder``, one per trigger, and each rule's label and context."""
+    """A matcher over every rule file in ``folder``, a group of rules per trigger, and each rule's label and context."""
     classes_path = folder / "token_classes.json"
     bank = FlagBank(vocab, classes_path)
     classes = {name: bank.flag(FullMatch(regex), name)
@@ -212,7 +200,8 @@ def build_rules(vocab: Vocab, folder: Path, lex: Lexicon) -> RuleSet:
     triggers = _load_triggers(folder / "triggers.json", classes)
     macros = load_json(folder / "macros.json", required=("macros",), allowed=("macros",))["macros"]
     checker = Matcher(vocab, validate=True)
-    matchers = {name: Matcher(vocab, validate=False) for name in triggers}
+    matcher = TokenMatcher(vocab)
+    groups = {name: matcher.add_group(classes[name], *triggers[name]) for name in triggers}
     rules: dict[str, Rule] = {}
     for path in sorted(folder.glob("*.jsonl")):
         expander = _Expander(macros, lex.token_lists(), classes, bank, path)
@@ -222,11 +211,13 @@ def build_rules(vocab: Vocab, folder: Path, lex: Lexicon) -> RuleSet:
                 raise PatternError(path, row["_line"],
                                    f"id {row['id']!r} is used by another rule with a different label or context")
             trigger = row.get("trigger", DEFAULT_TRIGGER)
-            if trigger not in matchers:
-                raise PatternError(path, row["_line"], f"unknown trigger {trigger!r}; known: {', '.join(matchers)}")
-            for validate, target in ((True, checker), (False, matchers[trigger])):
-                expanded = [{"id": row["id"], "pattern": p, "_line": row["_line"]}
-                            for p in expander.expand(row["pattern"], row["_line"], for_validation=validate)]
-                add_token_patterns(target, expanded, path)
-    gates = [Gate(classes[name], *triggers[name], matcher) for name, matcher in matchers.items() if len(matcher)]
-    return RuleSet(rules, gates)
+            if trigger not in groups:
+                raise PatternError(path, row["_line"], f"unknown trigger {trigger!r}; known: {', '.join(groups)}")
+            checked = [{"id": row["id"], "pattern": p, "_line": row["_line"]}
+                       for p in expander.expand(row["pattern"], row["_line"], for_validation=True)]
+            add_token_patterns(checker, checked, path)
+            try:
+                matcher.add(vocab.strings.add(row["id"]), expander.expand(row["pattern"], row["_line"]), groups[trigger])
+            except PatternUnsupported as exc:
+                raise PatternError(path, row["_line"], f"rule {row['id']!r}: {exc}") from exc
+    return RuleSet(rules, matcher)

@@ -1,0 +1,272 @@
+"""Token patterns run as regular expressions over one character per token.
+
+spaCy's Matcher builds a Python ``Token`` and steps every pattern at every token it scans,
+which made it most of claimx's running time. claimx's rules only test word attributes
+(lexeme flags such as ``IS_TITLE`` or a token class, and ``ORTH`` / ``LOWER`` / ``SHAPE``
+values), so every distinct word reduces, once, to a *signature*: its flag bits and whichever
+of the tested strings it is. Each signature gets one private-use character; a text becomes a
+string of those characters, and each pattern a regular expression over them, which Python
+runs in C.
+
+Rules come in groups, each gated by a trigger flag: a group's rules are only matched in
+the windows of tokens around its triggers (``before`` / ``after`` tokens), which is where
+its rules can match at all. Within them the matches are the Matcher's: every (start, end)
+whose tokens a pattern accepts, empty ones left out.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from spacy.attrs import IDS, ORTH
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+STRING_ATTRS = ("ORTH", "LOWER", "SHAPE")
+FIRST_CHAR = 0xE000  # signatures are written as private-use characters
+NOTHING = "(?!)"
+SEPARATOR = "\n"  # between windows: no token is written as a newline
+_QUANTIFIER = re.compile(r"\{(\d*),?(\d*)\}")
+
+
+class PatternUnsupported(ValueError):
+    """A token pattern uses something the regex matcher cannot run."""
+
+
+@dataclass(frozen=True)
+class Signature:
+    flags: int
+    strings: tuple[Optional[str], ...]  # the word's ORTH / LOWER / SHAPE where a pattern tests it
+
+
+@dataclass
+class TokenSpec:
+    """One token of a pattern: flag bits that must be on / off and string tests."""
+    flags_on: int
+    flags_off: int
+    strings: tuple[tuple[int, frozenset[str], bool], ...]  # (attr index, values, wanted inside)
+    chars: set[str] = field(default_factory=set)  # the signatures seen so far that it accepts
+    users: list = field(default_factory=list)  # what is compiled from it: rules and groups
+
+    def accepts(self, sig: Signature) -> bool:
+        if sig.flags & self.flags_on != self.flags_on or sig.flags & self.flags_off:
+            return False
+        return all((sig.strings[i] in values) == inside for i, values, inside in self.strings)
+
+    def regex(self) -> str:
+        if not self.chars:
+            return f"(?:{NOTHING})"
+        return "[" + "".join(sorted(self.chars)) + "]"
+
+
+@dataclass
+class _Rule:
+    key: int
+    patterns: list[list[tuple[TokenSpec, int, Optional[int]]]]  # (spec, min, max) per token
+    regex: Optional[re.Pattern] = None
+    scan: Optional[re.Pattern] = None  # finds each start, with the end the regex prefers
+
+    def __post_init__(self):
+        self.min_length = max(1, min(sum(lo for _, lo, _ in p) for p in self.patterns))
+        lengths = [None if any(hi is None for _, _, hi in p) else sum(hi for _, _, hi in p) for p in self.patterns]
+        self.max_length = None if None in lengths else max(lengths)
+
+    def compile(self) -> None:
+        alternatives = ["".join(spec.regex() + _quantifier(lo, hi) for spec, lo, hi in p) for p in self.patterns]
+        self.regex = re.compile("(?:" + "|".join(alternatives) + ")")
+        self.scan = re.compile("(?=(" + self.regex.pattern + "))")
+
+    def ends(self, text: str, start: int, preferred: int, window_end: int) -> list[int]:
+        """The end of every non-empty match from ``start`` that stops by ``window_end``;
+        ``preferred`` is the one the scan found."""
+        if self.max_length == self.min_length:
+            return [preferred] if preferred > start else []
+        top = window_end if self.max_length is None else min(window_end, start + self.max_length)
+        return [end for end in range(start + self.min_length, top + 1)
+                if end == preferred or self.regex.fullmatch(text, start, end)]
+
+
+def _quantifier(lo: int, hi: Optional[int]) -> str:
+    if (lo, hi) == (1, 1):
+        return ""
+    return f"{{{lo},{'' if hi is None else hi}}}"
+
+
+def _bounds(op: Optional[str]) -> tuple[int, Optional[int]]:
+    """(min, max) repeats of a token for a Matcher ``OP``; max None is unbounded."""
+    simple = {None: (1, 1), "?": (0, 1), "*": (0, None), "+": (1, None)}
+    if op in simple:
+        return simple[op]
+    m = _QUANTIFIER.fullmatch(op or "")
+    if not m or not (m.group(1) or m.group(2)):
+        raise PatternUnsupported(f"OP {op!r} is not supported; use ?, *, +, or {{n,m}}")
+    exact = "," not in op
+    lo = int(m.group(1) or 0)
+    hi = lo if exact else (int(m.group(2)) if m.group(2) else None)
+    return lo, hi
+
+
+@dataclass
+class _Group:
+    """Rules that can only match near a trigger token, and how near."""
+    trigger: TokenSpec
+    before: int
+    after: int
+    rules: list[_Rule] = field(default_factory=list)
+    runs: Optional[re.Pattern] = None  # triggers near enough for their windows to merge
+
+    def compile(self) -> None:
+        trigger = self.trigger.regex()
+        self.runs = re.compile(f"{trigger}(?:.{{0,{self.before + self.after}}}{trigger})*", re.DOTALL)
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """The stretches of ``text`` around runs of triggers, in token (character) offsets."""
+        length = len(text)
+        return [(max(run.start() - self.before, 0), min(run.end() + self.after, length))
+                for run in self.runs.finditer(text)]
+
+    def matches(self, text: str) -> list[tuple[int, int, int]]:
+        """The rules' matches within this group's windows of ``text``.
+
+        The windows are joined by a character no pattern accepts, so that one scan per rule
+        covers them all and no match runs from one window into the next.
+        """
+        spans = self.windows(text)
+        if not spans:
+            return []
+        joined = SEPARATOR.join([text[a:b] for a, b in spans])
+        offsets, pos = [], 0
+        for a, b in spans:
+            offsets.append(pos)
+            pos += b - a + 1
+        out = []
+        for rule in self.rules:
+            for found in rule.scan.finditer(joined):
+                start = found.start()
+                i = bisect_right(offsets, start) - 1
+                shift = spans[i][0] - offsets[i]
+                ends = rule.ends(joined, start, found.end(1), offsets[i] + spans[i][1] - spans[i][0])
+                out += [(rule.key, start + shift, end + shift) for end in ends]
+        return out
+
+
+class TokenMatcher:
+    """Rules in spaCy Matcher format (word attributes only), in groups gated by trigger flags."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+        self.groups: list[_Group] = []
+        self.specs: list[TokenSpec] = []
+        self.tested: list[set[str]] = [set() for _ in STRING_ATTRS]  # strings some pattern tests, per attr
+        self.flag_mask = 0
+        self.char_of_word: dict[int, str] = {}
+        self.char_of_signature: dict[Signature, str] = {}
+        self.stale: dict[int, object] = {}  # what a newly seen signature joined a character class of
+
+    def __len__(self) -> int:
+        return sum(len(group.rules) for group in self.groups)
+
+    def add_group(self, trigger_flag: int, before: int, after: int) -> int:
+        """A new group whose rules match within ``before`` / ``after`` tokens of a token with
+        the lexeme flag ``trigger_flag``; returns its number."""
+        trigger = self._register(TokenSpec(1 << trigger_flag, 0, ()))
+        group = _Group(trigger, before, after)
+        trigger.users.append(group)
+        self.groups.append(group)
+        self._forget_words()
+        return len(self.groups) - 1
+
+    def add(self, key: int, patterns: Iterable[list[dict]], group: int) -> None:
+        """Add the patterns of rule ``key`` to ``group``; raises PatternUnsupported."""
+        compiled = [[(self._new_spec(tok), *_bounds(tok.get("OP"))) for tok in p] for p in patterns]
+        rules = self.groups[group].rules
+        same_key = next((r for r in rules if r.key == key), None)
+        if same_key:  # one rule per key, so that a match two patterns share is found once
+            compiled = same_key.patterns + compiled
+            rules.remove(same_key)
+            for spec in self.specs:
+                spec.users = [u for u in spec.users if u is not same_key]
+        rule = _Rule(key, compiled)
+        for pattern in compiled:
+            for spec, _, _ in pattern:
+                spec.users.append(rule)
+        rules.append(rule)
+        self._forget_words()
+
+    def _forget_words(self) -> None:
+        """Signatures depend on what the rules test: work them out again after a change."""
+        self.char_of_word.clear()
+        self.char_of_signature.clear()
+        for spec in self.specs:
+            spec.chars.clear()
+        self.stale = {id(user): user for spec in self.specs for user in spec.users}
+
+    def _new_spec(self, tok: dict) -> TokenSpec:
+        on = off = 0
+        strings = []
+        for attr, value in tok.items():
+            if attr == "OP":
+                continue
+            if attr in STRING_ATTRS:
+                strings.append(self._string_test(attr, value))
+            elif attr in IDS and (attr.startswith("IS_") or attr.startswith("FLAG")) and isinstance(value, bool):
+                bit = 1 << IDS[attr]
+                on, off = (on | bit, off) if value else (on, off | bit)
+            else:
+                raise PatternUnsupported(f"{attr}: {value!r} is not supported; test ORTH, LOWER or SHAPE "
+                                         f"(a string or IN / NOT_IN a list), or a true/false IS_* or FLAG attribute")
+        return self._register(TokenSpec(on, off, tuple(strings)))
+
+    def _register(self, spec: TokenSpec) -> TokenSpec:
+        self.flag_mask |= spec.flags_on | spec.flags_off
+        self.specs.append(spec)
+        return spec
+
+    def _string_test(self, attr: str, value) -> tuple[int, frozenset[str], bool]:
+        index = STRING_ATTRS.index(attr)
+        if isinstance(value, str):
+            values, inside = frozenset([value]), True
+        elif isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("IN", "NOT_IN") \
+                and all(isinstance(v, str) for v in next(iter(value.values()))):
+            (op, words), = value.items()
+            values, inside = frozenset(words), op == "IN"
+        else:
+            raise PatternUnsupported(f"{attr}: {value!r} is not supported; give a string or IN / NOT_IN a list")
+        self.tested[index] |= values
+        return index, values, inside
+
+    def _char(self, orth: int) -> str:
+        """The character of a word not seen before: its signature's, new or known."""
+        lex = self.vocab[orth]
+        values = (lex.orth_, lex.lower_, lex.shape_)
+        sig = Signature(lex.flags & self.flag_mask,
+                        tuple(v if v in tested else None for v, tested in zip(values, self.tested)))
+        char = self.char_of_signature.get(sig)
+        if char is None:
+            char = self.char_of_signature[sig] = chr(FIRST_CHAR + len(self.char_of_signature))
+            for spec in self.specs:
+                if spec.accepts(sig):
+                    spec.chars.add(char)
+                    self.stale.update((id(user), user) for user in spec.users)
+        self.char_of_word[orth] = char
+        return char
+
+    def text_of(self, doc: Doc) -> str:
+        """One character per token of ``doc``."""
+        known = self.char_of_word
+        orths = doc.to_array(ORTH).tolist()
+        return "".join([known.get(o) or self._char(o) for o in orths])
+
+    def _compile(self) -> None:
+        for user in self.stale.values():
+            user.compile()
+        self.stale.clear()
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(key, start, end) of every match of every group's rules within its windows."""
+        text = self.text_of(doc)
+        if self.stale:
+            self._compile()
+        return [match for group in self.groups if group.rules for match in group.matches(text)]
