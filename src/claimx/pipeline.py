@@ -120,12 +120,23 @@ class Extractor:
         self.change_openers = _change_openers(self.nlp)
 
     def doc(self, text: str, *, published: Optional[str] = None) -> Doc:
-        """Run the pipeline on one piece of text; findings are on ``doc._.claimx_found``."""
+        """Run the pipeline on one piece of text; findings are on ``doc._.claimx_found``
+        and mirrored as spans on ``doc.spans["claimx"]``."""
+        doc = self._blank_doc(text, published)
+        for _, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return doc
+
+    def findings(self, text: str, *, published: Optional[str] = None) -> list[Found]:
+        """What the components find in one piece of text, without the spans ``doc`` leaves:
+        records need only the findings, and mirroring them as spans costs time."""
+        doc = self._blank_doc(text, published)
+        return [item for _, proc in self.nlp.pipeline for item in proc.find(doc)]
+
+    def _blank_doc(self, text: str, published: Optional[str]) -> Doc:
         doc = self.nlp.make_doc(text)
         doc.user_data["claimx_text"] = text
         doc._.claimx_published = published
-        for _, proc in self.nlp.pipeline:
-            doc = proc(doc)
         return doc
 
     def extract(self, text: str, *, doc_id: str = "-", published: Optional[str] = None) -> list:
@@ -152,8 +163,8 @@ class Extractor:
         """
         published = published or find_published(text)
         for offset, piece in chunks(text, self.chunk_chars):
-            doc = self.doc(piece, published=published)
-            yield record_dicts(piece, doc._.claimx_found, doc_id=doc_id, offset=offset, openers=self.change_openers)
+            found = self.findings(piece, published=published)
+            yield record_dicts(piece, found, doc_id=doc_id, offset=offset, openers=self.change_openers)
 
 
 def record_line(record: dict) -> str:

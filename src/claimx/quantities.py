@@ -68,17 +68,21 @@ class QuantityFinder:
         return matcher
 
     def __call__(self, doc: Doc) -> Doc:
+        add_findings(doc, self.find(doc))
+        return doc
+
+    def find(self, doc: Doc) -> list[Found]:
+        """The quantities in ``doc``, leaving the doc as it is (the Extractor needs no spans)."""
         if not len(doc):
-            return doc
+            return []
         words = _TokenText(doc)
         chosen = self._choose(doc, self._candidates(doc, words))
         if not chosen:
-            return doc
+            return []
         qualifiers = self._qualifier_ends(doc, chosen)
         self._resolve_by_country(doc, chosen)
         link_ranges(doc, chosen, qualifiers, self.lex.ranges, self.lex.scale_words())
-        add_findings(doc, [self._found(doc, cand, qualifiers, words) for cand in chosen])
-        return doc
+        return [self._found(doc, cand, qualifiers, words) for cand in chosen]
 
     def _candidates(self, doc: Doc, words: _TokenText) -> list[Candidate]:
         published, day_first = doc._.claimx_published, not self.month_first

@@ -38,9 +38,13 @@ class QuoteFinder:
         self.extractor = QuoteExtractor(load_lexicon(resolve_patterns_dir(patterns_dir) / SUBFOLDER))
 
     def __call__(self, doc: Doc) -> Doc:
-        add_findings(doc, [Found(kind="quote", start=item.start, end=item.end, rule=item.rule, fields=item.fields())
-                           for item in self.extractor.extract(doc_text(doc))])
+        add_findings(doc, self.find(doc))
         return doc
+
+    def find(self, doc: Doc) -> list[Found]:
+        """The quotations in ``doc``, leaving the doc as it is (the Extractor needs no spans)."""
+        return [Found(kind="quote", start=item.start, end=item.end, rule=item.rule, fields=item.fields())
+                for item in self.extractor.extract(doc_text(doc))]
 
     def to_disk(self, path: str | Path, *, exclude=()) -> None:
         """Write the word lists in use, as loaded, under ``path``."""

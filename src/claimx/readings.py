@@ -15,6 +15,7 @@ from .money import parse_money
 from .numbers import parse_number, parse_percentage, strip_suffix
 
 Fields = Optional[dict]
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def read_percentage(text: str, lex: Lexicon, **_) -> Fields:
@@ -32,7 +33,7 @@ def read_money(text: str, lex: Lexicon, **_) -> Fields:
 
 def looks_like_year(text: str, lex: Lexicon) -> bool:
     """A plain four-digit number in the years the lexicon allows ("2010", not "2,010")."""
-    return re.fullmatch(r"\d{4}", text) is not None and year_in_range(int(text), lex)
+    return _FOUR_DIGITS.fullmatch(text) is not None and year_in_range(int(text), lex)
 
 
 def read_count(text: str, lex: Lexicon, **_) -> Fields:

@@ -66,26 +66,54 @@ class _Rule:
     key: int
     patterns: list[list[tuple[TokenSpec, int, Optional[int]]]]  # (spec, min, max) per token
     regex: Optional[re.Pattern] = None
-    scan: Optional[re.Pattern] = None  # finds each start, with the end the regex prefers
+    scan: Optional[re.Pattern] = None  # finds each position a match starts at
 
     def __post_init__(self):
         self.min_length = max(1, min(sum(lo for _, lo, _ in p) for p in self.patterns))
         lengths = [None if any(hi is None for _, _, hi in p) else sum(hi for _, _, hi in p) for p in self.patterns]
         self.max_length = None if None in lengths else max(lengths)
+        self.fixed = self.max_length == self.min_length  # then a match's start gives its end
 
     def compile(self) -> None:
-        alternatives = ["".join(spec.regex() + _quantifier(lo, hi) for spec, lo, hi in p) for p in self.patterns]
-        self.regex = re.compile("(?:" + "|".join(alternatives) + ")")
-        self.scan = re.compile("(?=(" + self.regex.pattern + "))")
+        self.regex = re.compile("(?:" + "|".join(map(_sequence, self.patterns)) + ")")
+        self.scan = _start_scan([q for p in self.patterns for q in _first_token_required(p)])
 
-    def ends(self, text: str, start: int, preferred: int, window_end: int) -> list[int]:
-        """The end of every non-empty match from ``start`` that stops by ``window_end``;
-        ``preferred`` is the one the scan found."""
-        if self.max_length == self.min_length:
-            return [preferred] if preferred > start else []
+    def ends(self, text: str, start: int, window_end: int) -> list[int]:
+        """The end of every non-empty match from ``start`` that stops by ``window_end``."""
+        if self.fixed:
+            return [start + self.min_length]
         top = window_end if self.max_length is None else min(window_end, start + self.max_length)
-        return [end for end in range(start + self.min_length, top + 1)
-                if end == preferred or self.regex.fullmatch(text, start, end)]
+        return [end for end in range(start + self.min_length, top + 1) if self.regex.fullmatch(text, start, end)]
+
+
+def _sequence(pattern: list[tuple[TokenSpec, int, Optional[int]]]) -> str:
+    return "".join(spec.regex() + _quantifier(lo, hi) for spec, lo, hi in pattern if hi != 0)
+
+
+def _first_token_required(pattern: list) -> list[list]:
+    """The pattern as alternatives whose first token must be there (an optional first token
+    is either there once or more, or absent)."""
+    (spec, lo, hi), rest = pattern[0], pattern[1:]
+    if lo >= 1:
+        return [pattern]
+    required = [[(spec, 1, hi)] + rest] if hi != 0 else []
+    return required + (_first_token_required(rest) if rest else [])
+
+
+def _start_scan(patterns: list[list]) -> re.Pattern:
+    """A regex whose matches are one character long, at each position some pattern matches from.
+
+    It consumes the first token (a character class, which Python's regex engine skips to
+    quickly) and looks ahead for the rest; a lookahead alone would be tried at every position.
+    """
+    firsts = set().union(*(p[0][0].chars for p in patterns))
+    if not firsts:
+        return re.compile(NOTHING)
+    heads = []
+    for (spec, lo, hi), *rest in patterns:
+        tail = [(spec, lo - 1, None if hi is None else hi - 1)] + rest
+        heads.append(f"(?<={spec.regex()})(?={_sequence(tail)})")
+    return re.compile("[" + "".join(sorted(firsts)) + "](?:" + "|".join(heads) + ")")
 
 
 def _quantifier(lo: int, hi: Optional[int]) -> str:
@@ -137,19 +165,34 @@ class _Group:
         if not spans:
             return []
         joined = SEPARATOR.join([text[a:b] for a, b in spans])
-        offsets, pos = [], 0
+        offsets, shifts, ends = [], [], []  # per window: where it starts in joined, the way back, its end
+        pos = 0
         for a, b in spans:
             offsets.append(pos)
-            pos += b - a + 1
+            shifts.append(a - pos)
+            pos += b - a
+            ends.append(pos)
+            pos += 1
         out = []
         for rule in self.rules:
+            key = rule.key
             for found in rule.scan.finditer(joined):
                 start = found.start()
-                i = bisect_right(offsets, start) - 1
-                shift = spans[i][0] - offsets[i]
-                ends = rule.ends(joined, start, found.end(1), offsets[i] + spans[i][1] - spans[i][0])
-                out += [(rule.key, start + shift, end + shift) for end in ends]
+                window = bisect_right(offsets, start) - 1
+                shift = shifts[window]
+                out += [(key, start + shift, end + shift) for end in rule.ends(joined, start, ends[window])]
         return out
+
+
+class _WordChars(dict):
+    """Word (orth id) -> signature character, worked out on first sight."""
+
+    def __init__(self, work_out):
+        super().__init__()
+        self.work_out = work_out
+
+    def __missing__(self, orth: int) -> str:
+        return self.work_out(orth)
 
 
 class TokenMatcher:
@@ -161,7 +204,7 @@ class TokenMatcher:
         self.specs: list[TokenSpec] = []
         self.tested: list[set[str]] = [set() for _ in STRING_ATTRS]  # strings some pattern tests, per attr
         self.flag_mask = 0
-        self.char_of_word: dict[int, str] = {}
+        self.char_of_word = _WordChars(self._char)
         self.char_of_signature: dict[Signature, str] = {}
         self.stale: dict[int, object] = {}  # what a newly seen signature joined a character class of
 
@@ -255,9 +298,7 @@ class TokenMatcher:
 
     def text_of(self, doc: Doc) -> str:
         """One character per token of ``doc``."""
-        known = self.char_of_word
-        orths = doc.to_array(ORTH).tolist()
-        return "".join([known.get(o) or self._char(o) for o in orths])
+        return "".join(map(self.char_of_word.__getitem__, doc.to_array(ORTH).tolist()))
 
     def _compile(self) -> None:
         for user in self.stale.values():
