@@ -61,3 +61,12 @@ def test_sentence_index_gives_the_sentence_around_a_span():
     index = SentenceIndex(text)
     s, e = index.bounds(text.index("5%"), text.index("5%") + 2)
     assert text[s:e] == "Prices rose 5% in 2023."
+
+
+def test_findings_are_what_the_components_leave_on_a_doc(extractor):
+    """The Extractor's fast path (``findings``, no spans) and the spaCy path (``doc``) agree."""
+    for path in sorted((ROOT / "corpus").glob("*.txt"))[:8]:
+        text = path.read_text(encoding="utf-8")
+        doc = extractor.doc(text)
+        assert extractor.findings(text) == doc._.claimx_found
+        assert doc.spans["claimx"]
