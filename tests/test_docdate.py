@@ -1,7 +1,12 @@
 """The document's own date: issue line, dateline, closing date line; never a breadcrumb."""
-import pytest
+import re
 
-from claimx.docdate import find_published
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimx.docdate import _published_cue, find_published
+from claimx.lexicon import default_lexicon
 
 CASES = [
     ("Title\n\nThe press release issued by the Ministry of Examples on 3 March 2021.\n\nBody text.", "2021-03-03"),
@@ -30,3 +35,20 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_find_published(text, expected):
     assert find_published(text) == expected
+
+
+# The published cue as first written, without the look-ahead for first letters.
+def _plain_cue(lex):
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, lex.dates["published_cues"])) + r")\b", re.IGNORECASE)
+
+
+CUE_PIECES = st.one_of(st.sampled_from(default_lexicon().dates["published_cues"]).map(str.upper),
+                       st.sampled_from(default_lexicon().dates["published_cues"]),
+                       st.sampled_from(["İ", "ı", "ſ", "K", "_", "x", " ", "\n", "-", "Ünited", "date9"]))
+
+
+@given(text=st.one_of(st.text(max_size=100), st.lists(CUE_PIECES, max_size=20).map("".join)))
+def test_published_cue_matches_where_the_plain_pattern_does(text):
+    lex = default_lexicon()
+    assert ([m.span() for m in _published_cue(lex).finditer(text)]
+            == [m.span() for m in _plain_cue(lex).finditer(text)])

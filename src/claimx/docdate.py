@@ -44,7 +44,17 @@ def _day_value(text: str, lex: Lexicon) -> Optional[str]:
 
 @lru_cache(maxsize=4)
 def _published_cue(lex: Lexicon) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, lex.dates["published_cues"])) + r")\b", re.IGNORECASE)
+    cues = lex.dates["published_cues"]
+    return re.compile(_first_letter_test(cues) + r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b", re.IGNORECASE)
+
+
+def _first_letter_test(words: list[str]) -> str:
+    """A look-ahead for the first characters of ``words``: a cheap test that spares trying every
+    alternative at each character. It only filters: every match starts with one of them
+    (none for an empty word, which matches anywhere)."""
+    if not all(words):
+        return ""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
 
 
 def _from_cue_line(lines: list[str], lex: Lexicon) -> Optional[str]:
