@@ -6,11 +6,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimx import pipeline
 from claimx.pipeline import record_line
 from claimx.sentences import SentenceIndex
 
 # The sentence break pattern as first written, one alternative after the other at every character.
-PLAIN_BREAK = re.compile(r"(?P<stop>[.!?][\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9£$€])|\n\s*\n|\n(?=\s*[•\-*]\s)")
+PLAIN_BREAK = re.compile(r"(?P<stop>[.!?][\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9£$€])"
+                         r"|\n\s*\n|\n(?=\s*[•\-*]\s)")
 
 # every character the pattern names, and a few it does not
 BREAK_CHARS = ".!?\n \t\u2028\xa0\"'”’“‘)]([•-*Ab7£$€"
@@ -37,3 +39,10 @@ def test_record_line_writes_floats_as_json_dumps_does():
     line = record_line({"values": values})
     assert line == ('{"values":[1500.0,0.30000000000000004,1e+16,1e+22,-0.0,2.5e-07,NaN,Infinity,-Infinity,'
                     '100000000000000000000]}')
+
+
+def test_record_line_without_json_c_speedups(monkeypatch):
+    monkeypatch.setattr(json.encoder, "c_make_encoder", None)
+    record = {"text": "“£5m”\n", "value": 0.1 + 0.2, "sentence": {"start": 0}, "group": None, "relative": True}
+    line = '{"text":"“£5m”\\n","value":0.30000000000000004,"sentence":{"start":0},"group":null,"relative":true}'
+    assert pipeline._compact_json()(record) == line

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 import spacy
 from spacy.language import Language
@@ -180,10 +180,25 @@ def record_line(record: dict) -> str:
     """One claims.jsonl line: compact JSON, UTF-8 kept as written.
 
     The same as ``json.dumps(record, ensure_ascii=False, separators=(",", ":"))``, but with
-    one encoder for every line: ``json.dumps`` with options builds a new one per call. A
-    record is a tree of fresh dicts, so the encoder skips the check for circular references.
+    one encoder for every line (see ``_compact_json``).
     """
-    return _LINE_ENCODER.encode(record)
+    return _LINE_JSON(record)
 
 
-_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+def _compact_json() -> Callable[[Any], str]:
+    """``json.dumps(..., ensure_ascii=False, separators=(",", ":"))`` made once, not per call.
+
+    ``json.dumps`` with options builds a new ``JSONEncoder`` per call, and its ``encode`` a new
+    C encoder: here json's C encoder is built once, with the arguments ``encode`` would give it.
+    A record is a tree of fresh dicts, so the check for circular references is left out.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    if json.encoder.c_make_encoder is None:  # a Python without json's C speedups
+        return encoder.encode
+    chunks = json.encoder.c_make_encoder(
+        None, encoder.default, json.encoder.encode_basestring, encoder.indent, encoder.key_separator,
+        encoder.item_separator, encoder.sort_keys, encoder.skipkeys, encoder.allow_nan)
+    return lambda value: "".join(chunks(value, 0))
+
+
+_LINE_JSON = _compact_json()
