@@ -35,12 +35,13 @@ class SentenceIndex:
 
         A claim that runs over a break (a quoted paragraph) gets every sentence it touches.
         """
-        i = bisect_right(self.starts, start)
-        s = self.starts[i - 1] if i else 0
-        j = bisect_left(self.ends, end)
-        e = self.ends[j] if j < len(self.ends) else len(self.text)
-        e = max(e, end)
-        text = self.text
+        starts, ends, text = self.starts, self.ends, self.text
+        i = bisect_right(starts, start)
+        s = starts[i - 1] if i else 0
+        j = bisect_left(ends, end)
+        e = ends[j] if j < len(ends) else len(text)
+        if e < end:
+            e = end
         while s < start and text[s].isspace():
             s += 1
         while e > end and text[e - 1].isspace():
