@@ -5,7 +5,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claimx.docdate import _full_date, _published_cue, _search_full_date, _today_with_date, find_published
+from claimx.docdate import (_day_value, _from_cue_line, _full_date, _introduces, _published_cue, _search_full_date,
+                            _today_with_date, find_published)
 from claimx.lexicon import default_lexicon
 
 CASES = [
@@ -83,3 +84,20 @@ def test_today_with_date_matches_where_the_plain_pattern_does(text):
     lex = default_lexicon()
     assert ([m.span(1) for m in _today_with_date(lex).finditer(text)]
             == [m.span(1) for m in _plain_today(lex).finditer(text)])
+
+
+def _plain_from_cue_line(lines, lex):
+    for line in lines:
+        cue = _plain_cue(lex).search(line)
+        date = cue and _full_date(lex).search(line, cue.end())
+        if date and _introduces(line[cue.end():date.start()], lex.dates["published_links"]):
+            return _day_value(date.group(), lex)
+    return None
+
+
+@settings(max_examples=300)
+@given(lines=st.lists(st.lists(st.one_of(CUE_PIECES, DATE_PIECES), max_size=12).map("".join), max_size=5))
+@example(lines=["Published 2024", "Updated on 12 March 2024"])
+def test_cue_line_is_found_as_by_the_plain_search(lines):
+    lex = default_lexicon()
+    assert _from_cue_line(lines, lex) == _plain_from_cue_line(lines, lex)
