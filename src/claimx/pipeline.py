@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import json
+from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 import spacy
 from spacy.language import Language
@@ -61,29 +62,42 @@ def record_dicts(text: str, found: Iterable[Found], *, doc_id: str, offset: int 
     cost more than finding it. The components' output is held to the record models by the
     test suite instead (every record round-trips through ``parse_record``).
     """
-    items = sorted(found, key=lambda f: (f.start, f.end, f.kind))
+    items = sorted(found, key=_FOUND_ORDER)
     quotes_ = [f for f in items if f.kind == "quote"]
     sentences = SentenceIndex(text)
     out = []
     for f in items:
+        kind = f.kind
         start, end = f.start + offset, f.end + offset
         s, e = sentences.bounds(f.start, f.end)
-        data = dict(RECORD_TEMPLATES[f.kind])
+        # the kind's template (every field, in model order) overlaid with the finding's fields, then its span
+        data = RECORD_TEMPLATES[kind].copy()
         data.update(f.fields)
-        if f.kind in QUANTITY_KINDS and data["claimant"] is None:
+        if kind in QUANTITY_KINDS and data["claimant"] is None:
             data["claimant"] = _claimant(f, quotes_)
-        if f.kind == "quote" and offset:
+        if kind == "quote" and offset:
             data["quote_id"] = f"{data['quote_id']}@{offset}"
-        data.update(id=record_id(doc_id, f.kind, start, end), doc_id=doc_id, text=text[f.start:f.end],
-                    start=start, end=end, rule=f.rule,
-                    sentence=_sentence(text, s, e, offset))
+        data["id"] = record_id(doc_id, kind, start, end)
+        data["doc_id"] = doc_id
+        data["text"] = text[f.start:f.end]
+        data["start"] = start
+        data["end"] = end
+        data["rule"] = f.rule
+        data["sentence"] = _sentence(text, s, e, offset)
         out.append(data)
     if openers:
-        out.extend(change_records(out, lambda a, b: text[a - offset:b - offset],
-                                  lambda a, b: _sentence(text, *sentences.bounds(a - offset, b - offset), offset),
-                                  openers))
-        out.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
+        changes = change_records(out, lambda a, b: text[a - offset:b - offset],
+                                 lambda a, b: _sentence(text, *sentences.bounds(a - offset, b - offset), offset),
+                                 openers)
+        if changes:  # the findings' records are in document order already
+            out.extend(changes)
+            out.sort(key=_RECORD_ORDER)
     return out
+
+
+# Document order: by span, then kind. The records keep the findings' (start, end, kind) order.
+_FOUND_ORDER = attrgetter("start", "end", "kind")
+_RECORD_ORDER = itemgetter("start", "end", "kind")
 
 
 def _sentence(text: str, start: int, end: int, offset: int) -> dict:
@@ -97,8 +111,14 @@ def as_record(data: dict):
 
 
 def _claimant(item: Found, quote_items: list[Found]) -> Optional[str]:
+    """The speaker of the first quote (in document order) holding the item.
+
+    Quotes starting after the item cannot hold it, and all later quotes start later still.
+    """
     for q in quote_items:
-        if q.start <= item.start and item.end <= q.end:
+        if q.start > item.start:
+            break
+        if item.end <= q.end:
             return q.fields.get("speaker")
     return None
 
@@ -168,5 +188,28 @@ class Extractor:
 
 
 def record_line(record: dict) -> str:
-    """One claims.jsonl line: compact JSON, UTF-8 kept as written."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    """One claims.jsonl line: compact JSON, UTF-8 kept as written.
+
+    The same as ``json.dumps(record, ensure_ascii=False, separators=(",", ":"))``, but with
+    one encoder for every line (see ``_compact_json``).
+    """
+    return _LINE_JSON(record)
+
+
+def _compact_json() -> Callable[[Any], str]:
+    """``json.dumps(..., ensure_ascii=False, separators=(",", ":"))`` made once, not per call.
+
+    ``json.dumps`` with options builds a new ``JSONEncoder`` per call, and its ``encode`` a new
+    C encoder: here json's C encoder is built once, with the arguments ``encode`` would give it.
+    A record is a tree of fresh dicts, so the check for circular references is left out.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    if json.encoder.c_make_encoder is None:  # a Python without json's C speedups
+        return encoder.encode
+    chunks = json.encoder.c_make_encoder(
+        None, encoder.default, json.encoder.encode_basestring, encoder.indent, encoder.key_separator,
+        encoder.item_separator, encoder.sort_keys, encoder.skipkeys, encoder.allow_nan)
+    return lambda value: "".join(chunks(value, 0))
+
+
+_LINE_JSON = _compact_json()

@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-_BREAK = re.compile(r"(?P<stop>[.!?][\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9£$€])|\n\s*\n|\n(?=\s*[•\-*]\s)")
+# A break is a full stop, ! or ? (with its closing quotes) before white space and a capital
+# or digit; a blank line; or a line break before a bullet. Every break starts with one of
+# .!?\n, matched first and then checked by look-behind: with one character class in front,
+# re skips ahead to the candidates instead of trying each alternative at every character.
+_BREAK = re.compile(r"[.!?\n](?:(?<=[.!?])(?P<closers>[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9£$€])"
+                    r"|(?<=\n)\s*\n|(?<=\n)(?=\s*[•\-*]\s))")
 
 
 class SentenceIndex:
@@ -21,7 +26,8 @@ class SentenceIndex:
         self.ends: list[int] = []
         self.starts: list[int] = []
         for m in _BREAK.finditer(text):
-            self.ends.append(m.end("stop") if m.group("stop") else m.start())
+            # a sentence ends after its stop and closing quotes; a line break ends it before the break
+            self.ends.append(m.end("closers") if m.start("closers") >= 0 else m.start())
             self.starts.append(m.end())
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
@@ -29,12 +35,13 @@ class SentenceIndex:
 
         A claim that runs over a break (a quoted paragraph) gets every sentence it touches.
         """
-        i = bisect_right(self.starts, start)
-        s = self.starts[i - 1] if i else 0
-        j = bisect_left(self.ends, end)
-        e = self.ends[j] if j < len(self.ends) else len(self.text)
-        e = max(e, end)
-        text = self.text
+        starts, ends, text = self.starts, self.ends, self.text
+        i = bisect_right(starts, start)
+        s = starts[i - 1] if i else 0
+        j = bisect_left(ends, end)
+        e = ends[j] if j < len(ends) else len(text)
+        if e < end:
+            e = end
         while s < start and text[s].isspace():
             s += 1
         while e > end and text[e - 1].isspace():
