@@ -17,6 +17,7 @@ from .found import Found
 from .patterns import patterns_dir as resolve_patterns_dir
 from .records import MODELS, RECORD_TEMPLATES, Sentence, record_id
 from .sentences import SentenceIndex
+from .tokenizer_cache import TokenizerPrimer
 
 COMPONENTS = ("claimx_quantities", "claimx_quotes")
 QUANTITY_KINDS = frozenset({"percentage", "money", "count", "date", "multiplier", "change"})
@@ -138,6 +139,7 @@ class Extractor:
         self.nlp = nlp or build_nlp(patterns)
         self.chunk_chars = chunk_chars
         self.change_openers = _change_openers(self.nlp)
+        self.primer = TokenizerPrimer(self.nlp.tokenizer)
 
     def doc(self, text: str, *, published: Optional[str] = None) -> Doc:
         """Run the pipeline on one piece of text; findings are on ``doc._.claimx_found``
@@ -154,6 +156,7 @@ class Extractor:
         return [item for _, proc in self.nlp.pipeline for item in proc.find(doc)]
 
     def _blank_doc(self, text: str, published: Optional[str]) -> Doc:
+        self.primer.prime(text)
         doc = self.nlp.make_doc(text)
         doc.user_data["claimx_text"] = text
         doc._.claimx_published = published

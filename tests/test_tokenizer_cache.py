@@ -1,0 +1,33 @@
+"""Priming the tokenizer's cache changes how fast it tokenises, never the tokens."""
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimx.tokenizer_cache import TokenizerPrimer
+
+PIECES = ["Government's", "don't", "U.S.", "£3.5m.", "(2024)", "“Yes,”", "per cent", "e.g.", "1,000-strong",
+          "it's", "Dr.", "a.m.", "$54K.", "co-operate", ":)", "'s", "N.Z.", "—", "end."]
+GAPS = [" ", "  ", "\n", "\n\n", " \n ", "\t", "\u00a0"]
+
+
+def tokens(doc):
+    return [(t.text, t.whitespace_, t.idx, t.norm_) for t in doc]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), min_size=1, max_size=12))
+def test_primed_and_plain_tokenizers_give_the_same_tokens(parts):
+    text = "".join(piece + gap for piece, gap in parts)
+    plain, primed = spacy.blank("en"), spacy.blank("en")
+    primer = TokenizerPrimer(primed.tokenizer)
+    primer.prime(text)
+    assert tokens(primed.make_doc(text)) == tokens(plain.make_doc(text))
+
+
+def test_priming_stops_when_the_tokenizer_would_cache_no_more():
+    nlp = spacy.blank("en")
+    primer = TokenizerPrimer(nlp.tokenizer)
+    primer.limit = 3
+    primer.prime("one two three four")
+    primer.prime("five six")
+    assert primer.seen == {"one", "two", "three", "four"}
