@@ -21,13 +21,23 @@ def test_primed_and_plain_tokenizers_give_the_same_tokens(parts):
     plain, primed = spacy.blank("en"), spacy.blank("en")
     primer = TokenizerPrimer(primed.tokenizer)
     primer.prime(text)
+    primer.prime(text)
+    assert primer.primed == set(text.split())
     assert tokens(primed.make_doc(text)) == tokens(plain.make_doc(text))
 
 
+def test_a_chunk_is_primed_the_second_time_it_is_seen():
+    primer = TokenizerPrimer(spacy.blank("en").tokenizer)
+    primer.prime("one two")
+    primer.prime("two three")
+    assert primer.primed == {"two"} and primer.seen_once == {"one", "three"}
+
+
 def test_priming_stops_when_the_tokenizer_would_cache_no_more():
-    nlp = spacy.blank("en")
-    primer = TokenizerPrimer(nlp.tokenizer)
-    primer.limit = 3
-    primer.prime("one two three four")
-    primer.prime("five six")
-    assert primer.seen == {"one", "two", "three", "four"}
+    primer = TokenizerPrimer(spacy.blank("en").tokenizer)
+    primer.limit = 2
+    primer.prime("one two three")
+    primer.prime("one two three")
+    primer.prime("four four")
+    primer.prime("four")
+    assert primer.primed == {"one", "two", "three"}

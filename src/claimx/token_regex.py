@@ -25,7 +25,10 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 STRING_ATTRS = ("ORTH", "LOWER", "SHAPE")
-FIRST_CHAR = 0xE000  # signatures are written as private-use characters
+# Signatures are written as Latin-1 characters (regexes with them compile fastest), then as
+# private-use ones; never as the separator.
+LATIN_CHARS = [chr(c) for c in range(0x20, 0x100)]
+MORE_CHARS = 0xE000
 NOTHING = "(?!)"
 SEPARATOR = "\n"  # between windows: no token is written as a newline
 _QUANTIFIER = re.compile(r"\{(\d*),?(\d*)\}")
@@ -58,7 +61,7 @@ class TokenSpec:
     def regex(self) -> str:
         if not self.chars:
             return f"(?:{NOTHING})"
-        return "[" + "".join(sorted(self.chars)) + "]"
+        return _char_class(self.chars)
 
 
 @dataclass
@@ -113,7 +116,15 @@ def _start_scan(patterns: list[list]) -> re.Pattern:
     for (spec, lo, hi), *rest in patterns:
         tail = [(spec, lo - 1, None if hi is None else hi - 1)] + rest
         heads.append(f"(?<={spec.regex()})(?={_sequence(tail)})")
-    return re.compile("[" + "".join(sorted(firsts)) + "](?:" + "|".join(heads) + ")")
+    return re.compile(_char_class(firsts) + "(?:" + "|".join(heads) + ")")
+
+
+def _signature_char(number: int) -> str:
+    return LATIN_CHARS[number] if number < len(LATIN_CHARS) else chr(MORE_CHARS + number - len(LATIN_CHARS))
+
+
+def _char_class(chars: set[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
 def _quantifier(lo: int, hi: Optional[int]) -> str:
@@ -288,7 +299,7 @@ class TokenMatcher:
                         tuple(v if v in tested else None for v, tested in zip(values, self.tested)))
         char = self.char_of_signature.get(sig)
         if char is None:
-            char = self.char_of_signature[sig] = chr(FIRST_CHAR + len(self.char_of_signature))
+            char = self.char_of_signature[sig] = _signature_char(len(self.char_of_signature))
             for spec in self.specs:
                 if spec.accepts(sig):
                     spec.chars.add(char)
