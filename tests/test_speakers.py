@@ -101,3 +101,16 @@ def test_unknown_key_is_refused(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(PatternError, match="unknown key"):
         load_lexicon(folder / "quotes")
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Jane Doe, Ph.D., of the U.S. Department said: “It’s 3.5% up.” – J. Smith",
+    "said Prof. Le Grove (Acme Ltd.) on 12/03/2024, adding: ‘we’re fine’.",
+])
+def test_tokens_of_a_window_are_those_of_the_slice(parser, text):
+    """Windows are tokenised in place; the tokens must be those of the slice, shifted."""
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1, 7):
+            sliced = [(t.text, t.start + start, t.end + start, t.low) for t in parser.tokens(text[start:end])]
+            assert [tuple(t) for t in parser.tokens(text, start, end)] == sliced
+            assert list(parser.iter_tokens(text, start, end)) == parser.tokens(text, start, end)

@@ -65,7 +65,7 @@ class AttributionFinder:
     def after(self, text: str, pos: int, limit: int) -> Optional[Attribution]:
         """'…,” said Jane Doe.', '…,” Jane Doe said.' or '…” – Jane Doe' right after the
         closing mark at pos-1."""
-        toks = self._until_mark(self.parser.tokens(text[pos:min(limit, pos + AFTER_WINDOW)], pos))
+        toks = self._tokens_until_mark(text, pos, min(limit, pos + AFTER_WINDOW))
         i = 0
         while i < len(toks) and toks[i].text in ",.!?…":
             i += 1
@@ -111,7 +111,7 @@ class AttributionFinder:
     def before(self, text: str, start: int, pos: int) -> Optional[Attribution]:
         """The attribution in the same sentence before the opening mark at pos."""
         lo = self._last_sentence_start(text, max(start, pos - WINDOW), pos)
-        toks = self._since_sentence_start(self.parser.tokens(text[lo:pos], lo))
+        toks = self._since_sentence_start(self.parser.tokens(text, lo, pos))
         j = len(toks)
         while j and toks[j - 1].text in ":,–—-":
             j -= 1
@@ -136,7 +136,7 @@ class AttributionFinder:
         if text[pe - 1] != ":":
             return None
         window_start = self._last_sentence_start(text, max(ps, pe - WINDOW), pe)
-        all_toks = self.parser.tokens(text[window_start:pe], window_start)
+        all_toks = self.parser.tokens(text, window_start, pe)
         toks = self._since_sentence_start(all_toks)
         j = self._skip_back(toks, len(toks) - 1, self.tails)
         n = self.speech.before(toks, j)
@@ -152,7 +152,7 @@ class AttributionFinder:
     def said_in_sentence_before(self, text: str, start: int, pos: int) -> Optional[Attribution]:
         """'Jane Doe said the plan was late. “…”': a quotation opening a sentence, right after
         a sentence of reported speech, is that speaker's."""
-        toks = self.parser.tokens(text[max(start, pos - WINDOW):pos], max(start, pos - WINDOW))
+        toks = self.parser.tokens(text, max(start, pos - WINDOW), pos)
         if not toks or toks[-1].text not in SENTENCE_END:
             return None
         toks = self._since_sentence_start(toks[:-1])
@@ -167,19 +167,25 @@ class AttributionFinder:
 
     def signature_paragraph(self, text: str, ps: int, pe: int) -> Optional[Attribution]:
         """A paragraph of its own after the quotation: '— Jane Doe, Minister of Families'."""
-        toks = self.parser.tokens(text[ps:min(pe, ps + AFTER_WINDOW)], ps)
-        if not toks or toks[0].text not in DASHES:
+        end = min(pe, ps + AFTER_WINDOW)
+        first = next(self.parser.iter_tokens(text, ps, end), None)
+        if first is None or first.text not in DASHES:
             return None
-        return self._dash_signature(text, toks, 1)
+        return self._dash_signature(text, self.parser.tokens(text, ps, end), 1)
 
-    def turn(self, text: str, ps: int, pe: int) -> Optional[tuple[Attribution, int]]:
-        """A transcript paragraph 'Jane Doe: We expect so.' / 'Q214 Chair: How many?': its
-        speaker label and where the speech starts."""
-        m = TURN_LABEL.match(text, ps, pe)
-        if not m:
+    @staticmethod
+    def turn_label(text: str, ps: int, pe: int) -> Optional[re.Match]:
+        """The label of a transcript paragraph 'Jane Doe: We expect so.' / 'Q214 Chair: How
+        many?' (group 1; the speech starts at the match's end). Most paragraphs have no colon,
+        and str.find rules them out faster than the regex."""
+        if text.find(":", ps, pe) < 0:
             return None
-        found = self._name_heading(text, self.parser.tokens(m.group(1), m.start(1)), roles=True)
-        return (Attribution(found.phrase, None, "transcript-turn"), m.end()) if found else None
+        return TURN_LABEL.match(text, ps, pe)
+
+    def turn_speaker(self, text: str, label: re.Match) -> Optional[Attribution]:
+        """The speaker a transcript label names, if it reads as one."""
+        found = self._name_heading(text, self.parser.tokens(text, label.start(1), label.end(1)), roles=True)
+        return Attribution(found.phrase, None, "transcript-turn") if found else None
 
     def _name_heading(self, text: str, words: list[Token], roles: bool = False) -> Optional[Attribution]:
         """'Jane Doe, Minister for Data:' alone before speech: a titled, roled or unnamed speaker
@@ -337,10 +343,14 @@ class AttributionFinder:
                 return i
             i += n
 
-    def _until_mark(self, toks: list[Token]) -> list[Token]:
-        for i, t in enumerate(toks):
-            if t.text in self.marks or t.text in SENTENCE_END and i > 1:
-                return toks[:i]
+    def _tokens_until_mark(self, text: str, start: int, end: int) -> list[Token]:
+        """The tokens of text[start:end] before the first quotation mark or the first sentence
+        end after two tokens; what follows is never read, so it is not tokenised."""
+        toks: list[Token] = []
+        for tok in self.parser.iter_tokens(text, start, end):
+            if tok.text in self.marks or tok.text in SENTENCE_END and len(toks) > 1:
+                break
+            toks.append(tok)
         return toks
 
     def _last_sentence_start(self, text: str, lo: int, pos: int) -> int:

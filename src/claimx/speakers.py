@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from .quote_lexicon import QuoteLexicon
 
-_ABBREVIATION = r"[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)+\.?"
+# Possessive (*+): the full stop that must follow is no word character, so backtracking into the word is futile.
+_ABBREVIATION = r"[^\W\d_][\w’'\-]*+(?:\.[^\W\d_]+)+\.?"
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w.,/]*|[^\w\s]")
 
 
@@ -67,11 +68,22 @@ class SpeakerParser:
         self.honorific = re.compile(r"\b(?:" + honorifics + r")\s+((?:[A-Z][\w’'\-]+\s?){1,3})")
         self.person_mention = re.compile(r"(?:[A-Z][\w’'\-]*\.?[ \t]+){1,6}[A-Z][\w’'\-]+")
 
-    def tokens(self, text: str, offset: int = 0) -> list[Token]:
-        """Word and punctuation tokens. A full stop is a token of its own unless it belongs
-        to a title, a post-nominal, an initial or an abbreviation such as U.S."""
-        return [Token(word, m.start() + offset, m.end() + offset, word.lower())
-                for m in self._token_re.finditer(text) for word in (m.group(),)]
+    def tokens(self, text: str, start: int = 0, end: Optional[int] = None) -> list[Token]:
+        """Word and punctuation tokens of text[start:end], at their offsets in ``text``. A full
+        stop is a token of its own unless it belongs to a title, a post-nominal, an initial or
+        an abbreviation such as U.S."""
+        return [Token(word, at, at + len(word), word.lower())
+                for m in self._matches(text, start, end) for word, at in ((m.group(), m.start()),)]
+
+    def iter_tokens(self, text: str, start: int = 0, end: Optional[int] = None) -> Iterator[Token]:
+        """``tokens`` one by one, for callers that stop early."""
+        return (Token(word, at, at + len(word), word.lower())
+                for m in self._matches(text, start, end) for word, at in ((m.group(), m.start()),))
+
+    def _matches(self, text: str, start: int, end: Optional[int]) -> Iterator[re.Match]:
+        """The token regex looks neither behind nor at the start of the string, so matching
+        within text[start:end] in place finds the tokens of the slice without copying it."""
+        return self._token_re.finditer(text, start, len(text) if end is None else end)
 
     def is_role(self, word: str) -> bool:
         """Role words count in either case: "Chief Executive" and "chief executive"."""

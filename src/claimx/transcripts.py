@@ -38,10 +38,13 @@ class TranscriptFinder:
         a question), make a transcript."""
         turns, spoken = [], False
         for ps, pe in paragraphs:
-            found = self.attributions.turn(text, ps, pe)
-            if found and self._is_speech(text, found[1], pe):
-                turns.append((Quotation(segments=[(found[1], pe)]), found[0]))
-                spoken = spoken or text[pe - 1] == "?" or self.blocks.sounds_spoken(text, found[1], pe)
+            label = self.attributions.turn_label(text, ps, pe)
+            if not label or not self._is_speech(text, label.end(), pe):
+                continue
+            speaker = self.attributions.turn_speaker(text, label)
+            if speaker:
+                turns.append((Quotation(segments=[(label.end(), pe)]), speaker))
+                spoken = spoken or text[pe - 1] == "?" or self.blocks.sounds_spoken(text, label.end(), pe)
         return turns if len(turns) >= MIN_TURNS and spoken else []
 
     def answers(self, text: str, paragraphs: list[tuple[int, int]], names: NameIndex) -> list[Turn]:
