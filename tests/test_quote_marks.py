@@ -64,3 +64,14 @@ def test_random_marks_never_raise_and_spans_hold_no_mark_at_either_end(nlp, text
         assert not text[f.start].isspace() and not text[f.end - 1].isspace()
         Quote(id="x", doc_id="-", text=text[f.start:f.end], start=f.start, end=f.end, rule=f.rule,
               sentence=Sentence(text="", start=0, end=0), **f.fields)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1_ .,\n’'‘‹›“”\"é²", max_size=40))
+def test_single_mark_regex_passes_over_only_marks_role_rejects(extractor, text):
+    """The single-mark regex skips in-word apostrophes; every other mark is still classified."""
+    single = extractor.pairer.single
+    every = {i for i, c in enumerate(text) if c in single.all}
+    found = {m.start() for m in extractor.pairer._single_re.finditer(text)}
+    assert found <= every
+    assert all(single.role(text, i) is None for i in every - found)

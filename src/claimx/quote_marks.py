@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Optional
 
 from .paragraphs import paragraph_bounds
 
@@ -75,8 +75,8 @@ class QuotationPairer:
 
     def __init__(self, double: MarkSet, single: MarkSet):
         self.double, self.single = double, single
-        self._double_re = _char_class(double.all)
-        self._single_re = _char_class(single.all)
+        self._double_re = _mark_regex(double)
+        self._single_re = _mark_regex(single)
         self._trim = "".join(sorted(double.all | single.all))
 
     def find(self, text: str, paragraphs: Optional[list[tuple[int, int]]] = None) -> list[Quotation]:
@@ -199,5 +199,12 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= pos <= spans[i][1]
 
 
-def _char_class(chars: Iterable[str]) -> re.Pattern:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+def _mark_regex(marks: MarkSet) -> re.Pattern:
+    r"""Where the marks of one level may be. An apostrophe-like mark between two letters or
+    digits ("it’s") is no quotation mark (``MarkSet.role``); most ’ are such apostrophes, so
+    the regex passes them over rather than have each classified. ``[^\W_]`` is exactly
+    ``str.isalnum``."""
+    chars = "[" + "".join(re.escape(c) for c in sorted(marks.all)) + "]"
+    if not marks.apostrophe_like:
+        return re.compile(chars)
+    return re.compile(rf"{chars}(?:(?<![^\W_].)|(?![^\W_]))")
