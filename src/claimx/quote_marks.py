@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from .paragraphs import paragraph_bounds
@@ -47,8 +48,9 @@ class MarkSet:
     either: frozenset[str]
     apostrophe_like: bool
 
-    @property
+    @cached_property
     def all(self) -> frozenset[str]:
+        """Every mark of the level; cached, as ``role`` asks for it at every mark."""
         return self.opens | self.closes | self.either
 
     def role(self, text: str, i: int) -> Optional[str]:
