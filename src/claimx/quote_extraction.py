@@ -164,7 +164,7 @@ class QuoteExtractor:
                  if q.close_at is not None else None)
         before = (lambda: self.attributions.before(text, bound, q.open_at)
                   if q.open_at is not None else None)
-        order = (before, after) if _SENTENCE_PUNCT.search(text[q.start:q.end]) else (after, before)
+        order = (before, after) if _ends_sentence(text, q) else (after, before)
         for find in order:
             found = find()
             if found:
@@ -325,7 +325,7 @@ class QuoteExtractor:
     def _reads_as_speech(doc: _Document, q: Quotation, first: int) -> bool:
         """Long enough, ending a sentence and opening its paragraph: speech, not a title."""
         return (doc.opens_paragraph(q, first) and _word_count(doc.text, q) >= UNATTRIBUTED_MIN_WORDS
-                and bool(_SENTENCE_PUNCT.search(doc.text[q.start:q.end])))
+                and _ends_sentence(doc.text, q))
 
 
 def _next_sentence(text: str, previous: Quotation, q: Quotation) -> bool:
@@ -334,7 +334,7 @@ def _next_sentence(text: str, previous: Quotation, q: Quotation) -> bool:
     if previous.close_at is None or q.open_at is None:
         return False
     between = text[previous.close_at + 1:q.open_at].rstrip()
-    return between[-1:] in ".!?" and bool(_SENTENCE_PUNCT.search(text[q.start:q.end]))
+    return between[-1:] in ".!?" and _ends_sentence(text, q)
 
 
 def _subject_since_previous(doc: _Document, first: int, start: int) -> Optional[str]:
@@ -355,6 +355,11 @@ def _since_previous(doc: _Document, first: int, start: int) -> int:
         return max(lo, doc.paragraphs[previous.last_paragraph + 1][0])
     gap = _SENTENCE_GAP.search(doc.text, previous.quotation.end, start)
     return gap.end() if gap else start
+
+
+def _ends_sentence(text: str, q: Quotation) -> bool:
+    """Whether the quotation ends with sentence punctuation (searched in place, not in a copy)."""
+    return _SENTENCE_PUNCT.search(text, q.start, q.end) is not None
 
 
 def _word_count(text: str, q: Quotation) -> int:
