@@ -156,13 +156,12 @@ class AttributionFinder:
         if not toks or toks[-1].text not in SENTENCE_END:
             return None
         toks = self._since_sentence_start(toks[:-1])
-        for i in range(len(toks)):
-            n = self.speech.at(toks, i)
-            if n:
-                subject = self._subject(text, toks, i)
-                if subject and self.parser.names_someone(subject):
-                    return Attribution(subject, _joined(toks, i, n), "said-sentence-before")
-                return None
+        i, n = self.speech.first(toks, len(toks))
+        if not n:
+            return None
+        subject = self._subject(text, toks, i)
+        if subject and self.parser.names_someone(subject):
+            return Attribution(subject, _joined(toks, i, n), "said-sentence-before")
         return None
 
     def signature_paragraph(self, text: str, ps: int, pe: int) -> Optional[Attribution]:
@@ -218,6 +217,8 @@ class AttributionFinder:
         """
         for k in range(j - 1, max(-1, j - 16), -1):
             for verbs in verb_lists:
+                if toks[k].low not in verbs.last_words:
+                    continue
                 n = verbs.before(toks, k + 1)
                 subject = self._subject(text, toks, k + 1 - n) if n else ""
                 if subject and (not loose or self.parser.names_someone(subject)):
@@ -243,12 +244,11 @@ class AttributionFinder:
     def _statement(self, text: str, toks: list[Token], j: int, rule: str) -> Optional[Attribution]:
         """'Jane Doe issued the following statement on the ruling: “…': the cue is a phrase
         somewhere in the sentence, and the speaker its subject."""
-        for i in range(j):
-            n = self.statements.at(toks, i)
-            if n:
-                subject = self._subject(text, toks, i)
-                return Attribution(subject, _joined(toks, i, n), rule) if subject else None
-        return None
+        i, n = self.statements.first(toks, j)
+        if not n:
+            return None
+        subject = self._subject(text, toks, i)
+        return Attribution(subject, _joined(toks, i, n), rule) if subject else None
 
     def _subject(self, text: str, toks: list[Token], k: int) -> str:
         """The speaker phrase that ends just before token k (the verb), walking backwards."""
@@ -385,7 +385,8 @@ def _sentence_break_regex(dotted_words) -> re.Pattern:
 class PhraseSet:
     """Lower-case word sequences ('said', 'pointed out'), matched at or before a token index.
 
-    Indexed by first and by last word, so a miss costs one dict lookup.
+    Indexed by first and by last word, so a miss costs one dict lookup; ``last_words`` lets
+    a loop over tokens skip the call where no phrase can end.
     """
 
     def __init__(self, words):
@@ -398,6 +399,7 @@ class PhraseSet:
         for table in (self._by_first, self._by_last):
             for options in table.values():
                 options.sort(key=len, reverse=True)
+        self.last_words = frozenset(self._by_last)
 
     def at(self, toks: list[Token], i: int) -> int:
         """Length of the longest phrase starting at token i, or 0."""
@@ -408,6 +410,16 @@ class PhraseSet:
             if i + n <= len(toks) and tuple(t.low for t in toks[i:i + n]) == parts:
                 return n
         return 0
+
+    def first(self, toks: list[Token], stop: int) -> tuple[int, int]:
+        """Index and length of the first phrase starting before token ``stop``, or (-1, 0).
+        Most tokens start no phrase, and one set lookup tells so without calling ``at``."""
+        for i in range(min(stop, len(toks))):
+            if toks[i].low in self._by_first:
+                n = self.at(toks, i)
+                if n:
+                    return i, n
+        return -1, 0
 
     def before(self, toks: list[Token], j: int) -> int:
         """Length of the longest phrase ending just before token j, or 0."""
