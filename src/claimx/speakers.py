@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import Iterator, NamedTuple, Optional
 
 from .quote_lexicon import QuoteLexicon
@@ -28,6 +29,10 @@ class Token(NamedTuple):
     start: int
     end: int
     low: str
+
+
+# Token(...) goes through a Python-level __new__; tokenising makes thousands per document.
+_new_token = partial(tuple.__new__, Token)
 
 
 @dataclass(slots=True)
@@ -74,12 +79,12 @@ class SpeakerParser:
         """Word and punctuation tokens of text[start:end], at their offsets in ``text``. A full
         stop is a token of its own unless it belongs to a title, a post-nominal, an initial or
         an abbreviation such as U.S."""
-        return [Token(word, at, at + len(word), word.lower())
+        return [_new_token((word, at, at + len(word), word.lower()))
                 for m in self._matches(text, start, end) for word, at in ((m.group(), m.start()),)]
 
     def iter_tokens(self, text: str, start: int = 0, end: Optional[int] = None) -> Iterator[Token]:
         """``tokens`` one by one, for callers that stop early."""
-        return (Token(word, at, at + len(word), word.lower())
+        return (_new_token((word, at, at + len(word), word.lower()))
                 for m in self._matches(text, start, end) for word, at in ((m.group(), m.start()),))
 
     def _matches(self, text: str, start: int, end: Optional[int]) -> Iterator[re.Match]:
