@@ -24,7 +24,7 @@ from .speakers import Speaker, SpeakerParser
 from .transcripts import TranscriptFinder
 
 _WORD = re.compile(r"\w+")
-_SENTENCE_PUNCT = re.compile(r"[.!?…]\W*$")
+_SENTENCE_PUNCT = frozenset(".!?…")
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 SPEECH_MIN_WORDS = 5
@@ -358,8 +358,18 @@ def _since_previous(doc: _Document, first: int, start: int) -> int:
 
 
 def _ends_sentence(text: str, q: Quotation) -> bool:
-    """Whether the quotation ends with sentence punctuation (searched in place, not in a copy)."""
-    return _SENTENCE_PUNCT.search(text, q.start, q.end) is not None
+    r"""Whether the quotation ends with sentence punctuation, perhaps followed by other
+    non-word characters: what ``[.!?…]\W*$`` finds, read from the end rather than searched
+    for from the start. ``\w`` is exactly str.isalnum and the underscore."""
+    end = q.end
+    while end > q.start:
+        end -= 1
+        char = text[end]
+        if char.isalnum() or char == "_":
+            return False
+        if char in _SENTENCE_PUNCT:
+            return True
+    return False
 
 
 def _word_count(text: str, q: Quotation) -> int:

@@ -66,6 +66,7 @@ class SpeakerParser:
         self.org_links = lexicon.lower("org_links")
         self.appositive_openers = lexicon.lower("appositive_openers")
         self._phrase_lows = self.connectors | self.determiners | self.unnamed | self.pronouns | self.roles_lower
+        self._small_words = self.connectors | self.determiners | self.prepositions
         self.dotted_words = sorted((w for w in self.titles | self.post_nominals if w.endswith(".")), key=len,
                                    reverse=True)
         self._token_re = re.compile("(?:" + "|".join(re.escape(w) for w in self.dotted_words) + r")(?!\w)|"
@@ -110,8 +111,7 @@ class SpeakerParser:
 
     def reads_as_title(self, words: list[str]) -> bool:
         """“New Deal”, “Help to Buy”: every word capitalised but the small linking ones."""
-        small = self.connectors | self.determiners | self.prepositions
-        return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words)
+        return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in self._small_words for w in words)
 
     def parse(self, phrase: str) -> Optional[Speaker]:
         """Split a phrase into name, role and organisation; appositive parts are separated by commas."""
