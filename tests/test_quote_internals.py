@@ -6,8 +6,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimx.paragraphs import paragraph_bounds
 from claimx.quote_extraction import _ends_sentence
 from claimx.quote_marks import Quotation
+from claimx.transcripts import _paragraphs_with
 
 
 @settings(max_examples=500, deadline=None)
@@ -17,3 +19,11 @@ def test_ends_sentence_is_the_sentence_punctuation_regex(text, data):
     end = data.draw(st.integers(start + 1, len(text)))
     expected = bool(re.search(r"[.!?…]\W*$", text[start:end]))
     assert _ends_sentence(text, Quotation(segments=[(start, end)])) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a: \n\t", max_size=30))
+def test_paragraphs_with_a_character_are_those_holding_it(text):
+    paragraphs = paragraph_bounds(text)
+    expected = [i for i, (ps, pe) in enumerate(paragraphs) if ":" in text[ps:pe]]
+    assert list(_paragraphs_with(text, ":", paragraphs)) == expected

@@ -175,10 +175,8 @@ class AttributionFinder:
     @staticmethod
     def turn_label(text: str, ps: int, pe: int) -> Optional[re.Match]:
         """The label of a transcript paragraph 'Jane Doe: We expect so.' / 'Q214 Chair: How
-        many?' (group 1; the speech starts at the match's end). Most paragraphs have no colon,
-        and str.find rules them out faster than the regex."""
-        if text.find(":", ps, pe) < 0:
-            return None
+        many?' (group 1; the speech starts at the match's end). Only a paragraph with a colon
+        can have one."""
         return TURN_LABEL.match(text, ps, pe)
 
     def turn_speaker(self, text: str, label: re.Match) -> Optional[Attribution]:
