@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import partial
-from typing import Iterator, NamedTuple, Optional
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 from .quote_lexicon import QuoteLexicon
 
@@ -109,7 +109,7 @@ class SpeakerParser:
         """A capitalised name, a role or a pronoun: 'Jane Doe', 'the minister', 'she'."""
         return any(self.is_name_word(w) or self.is_role(w) or w.lower() in self.pronouns for w in phrase.split())
 
-    def reads_as_title(self, words: list[str]) -> bool:
+    def reads_as_title(self, words: Iterable[str]) -> bool:
         """“New Deal”, “Help to Buy”: every word capitalised but the small linking ones."""
         return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in self._small_words for w in words)
 
