@@ -59,6 +59,7 @@ class AttributionFinder:
         self.tails = PhraseSet(lexicon.lower("cue_tails"))
         self.statements = PhraseSet(lexicon.lower("statement_cues"))
         self._sentence_break = _sentence_break_regex(parser.dotted_words)
+        self._links = parser.connectors - parser.determiners  # trimmed from both ends of a phrase
 
     # --- the four places -------------------------------------------------------------
 
@@ -365,7 +366,7 @@ class AttributionFinder:
 
     def _span_text(self, text: str, toks: list[Token], i: int, j: int) -> str:
         """Text of toks[i:j] without leading or trailing connectors and commas."""
-        links, determiners = self.parser.connectors - self.parser.determiners, self.parser.determiners
+        links, determiners = self._links, self.parser.determiners
         while i < j and (toks[i].text == "," or toks[i].low in links):
             i += 1
         while j > i and (toks[j - 1].text == "," or toks[j - 1].low in links or toks[j - 1].low in determiners):
