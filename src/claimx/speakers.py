@@ -14,9 +14,13 @@ from typing import Iterable, Iterator, NamedTuple, Optional
 
 from .quote_lexicon import QuoteLexicon
 
-# Possessive (*+): the full stop that must follow is no word character, so backtracking into the word is futile.
-_ABBREVIATION = r"[^\W\d_][\w’'\-]*+(?:\.[^\W\d_]+)+\.?"
-_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w.,/]*|[^\w\s]")
+# A token is a title or post-nominal with its full stop ("Dr.", "Ph.D."), else one of these.
+# An initial needs white space before the next capital: "J.S." is an abbreviation.
+_INITIAL = r"[A-Z]\.(?=[ \t]+[A-Z])"
+# A word, read once, then perhaps more of an abbreviation such as U.S.; the word is
+# possessive (*+) as no word character could be the full stop that follows.
+_WORD = r"[^\W\d_][\w’'\-]*+(?:(?:\.[^\W\d_]+)+\.?)?"
+_NUMBER_OR_MARK = r"\d[\w.,/]*|[^\w\s]"
 
 
 # Which part of "Jane Doe, Minister for X, Acme Council" names the speaker.
@@ -70,8 +74,7 @@ class SpeakerParser:
         self.dotted_words = sorted((w for w in self.titles | self.post_nominals if w.endswith(".")), key=len,
                                    reverse=True)
         self._token_re = re.compile("(?:" + "|".join(re.escape(w) for w in self.dotted_words) + r")(?!\w)|"
-                                    + _ABBREVIATION
-                                    + r"|[A-Z]\.(?=[ \t]*[A-Z])|" + _TOKEN.pattern)
+                                    + "|".join((_INITIAL, _WORD, _NUMBER_OR_MARK)))
         honorifics = "|".join(re.escape(t) for t in sorted(self.titles - self.roles, key=len, reverse=True))
         self.honorific = re.compile(r"\b(?:" + honorifics + r")\s+((?:[A-Z][\w’'\-]+\s?){1,3})")
         self.person_mention = re.compile(r"(?:[A-Z][\w’'\-]*\.?[ \t]+){1,6}[A-Z][\w’'\-]+")
