@@ -127,9 +127,12 @@ class SpeakerParser:
                     parsed.append(speaker)
         if not parsed:
             return None
-        best = _plain_name(parsed) or min(reversed(parsed), key=lambda s: _KIND_RANK[s.kind])
-        if best.role is None:
-            best.role = next((s.role for s in parsed if s is not best and s.role), None)
+        if len(parsed) == 1:  # most phrases: no other part to choose or take a role from
+            best = parsed[0]
+        else:
+            best = _plain_name(parsed) or min(reversed(parsed), key=lambda s: _KIND_RANK[s.kind])
+            if best.role is None:
+                best.role = next((s.role for s in parsed if s is not best and s.role), None)
         if best.org is None:
             best.org = next((s.name for s in parsed if s.kind == "org"), None)
         best.written = phrase.strip(" ,")
