@@ -197,7 +197,7 @@ class SpeakerParser:
         head = words[:len(words) - len(name)]
         title = head[-1] if head and head[-1] in self.titles and head[-1] not in self.roles else None
         role_words = head[:-1] if title else head
-        role, org = self._role_and_org(role_words)
+        role, org = self._role_and_org(role_words) if cut >= 0 else (None, None)  # else no role word
         if not name:
             if role is None:
                 return None
