@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from claimx.patterns import default_patterns_dir
 from claimx.quote_extraction import QuoteExtractor
 from claimx.quote_lexicon import load_lexicon
+from claimx.quote_marks import _positions
 from claimx.records import Quote, Sentence
 
 ALL_MARKS = "“”„«»\"‘’‹›'"
@@ -64,3 +65,10 @@ def test_random_marks_never_raise_and_spans_hold_no_mark_at_either_end(nlp, text
         assert not text[f.start].isspace() and not text[f.end - 1].isspace()
         Quote(id="x", doc_id="-", text=text[f.start:f.end], start=f.start, end=f.end, rule=f.rule,
               sentence=Sentence(text="", start=0, end=0), **f.fields)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ’'‘“”\"", max_size=40))
+def test_mark_positions_are_those_of_every_mark_in_order(text):
+    marks = frozenset("’'‘“")
+    assert _positions(text, marks) == [i for i, c in enumerate(text) if c in marks]

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
 import spacy
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from claimx.patterns import PatternError, default_patterns_dir
 from claimx.quote_lexicon import load_lexicon
@@ -101,3 +104,33 @@ def test_unknown_key_is_refused(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(PatternError, match="unknown key"):
         load_lexicon(folder / "quotes")
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Jane Doe, Ph.D., of the U.S. Department said: “It’s 3.5% up.” – J. Smith",
+    "said Prof. Le Grove (Acme Ltd.) on 12/03/2024, adding: ‘we’re fine’.",
+])
+def test_tokens_of_a_window_are_those_of_the_slice(parser, text):
+    """Windows are tokenised in place; the tokens must be those of the slice, shifted."""
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1, 7):
+            sliced = [(t.text, t.start + start, t.end + start, t.low) for t in parser.tokens(text[start:end])]
+            assert [tuple(t) for t in parser.tokens(text, start, end)] == sliced
+            assert list(parser.iter_tokens(text, start, end)) == parser.tokens(text, start, end)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Z", "J", "U", "S", "Mr", "Dr", "Ph", "D", "é", "5", "3.5", ".", ". ", " ", "\t",
+                                 "’", "'", "-", ",", "/", "_", "\n", "“"]), max_size=14))
+@example(pieces=["J", ".", "S", ". ", "Doe"])
+@example(pieces=["J", ". ", "\t", "Doe"])
+def test_token_regex_reads_words_and_initials_as_the_plain_alternation_does(parser, pieces):
+    """The token regex reads a word once, with an initial ahead of it; that is the same as
+    trying an abbreviation, then an initial, then a plain word."""
+    plain = re.compile("(?:" + "|".join(re.escape(w) for w in parser.dotted_words) + r")(?!\w)|"
+                       r"[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)+\.?|[A-Z]\.(?=[ \t]*[A-Z])|"
+                       r"[^\W\d_][\w’'\-]*|\d[\w.,/]*|[^\w\s]")
+    text = "".join(pieces)
+    for end in range(len(text) + 1):
+        assert [m.span() for m in parser._token_re.finditer(text, 0, end)] == \
+               [m.span() for m in plain.finditer(text, 0, end)]

@@ -59,13 +59,14 @@ class AttributionFinder:
         self.tails = PhraseSet(lexicon.lower("cue_tails"))
         self.statements = PhraseSet(lexicon.lower("statement_cues"))
         self._sentence_break = _sentence_break_regex(parser.dotted_words)
+        self._links = parser.connectors - parser.determiners  # trimmed from both ends of a phrase
 
     # --- the four places -------------------------------------------------------------
 
     def after(self, text: str, pos: int, limit: int) -> Optional[Attribution]:
         """'…,” said Jane Doe.', '…,” Jane Doe said.' or '…” – Jane Doe' right after the
         closing mark at pos-1."""
-        toks = self._until_mark(self.parser.tokens(text[pos:min(limit, pos + AFTER_WINDOW)], pos))
+        toks = self._tokens_until_mark(text, pos, min(limit, pos + AFTER_WINDOW))
         i = 0
         while i < len(toks) and toks[i].text in ",.!?…":
             i += 1
@@ -111,7 +112,7 @@ class AttributionFinder:
     def before(self, text: str, start: int, pos: int) -> Optional[Attribution]:
         """The attribution in the same sentence before the opening mark at pos."""
         lo = self._last_sentence_start(text, max(start, pos - WINDOW), pos)
-        toks = self._since_sentence_start(self.parser.tokens(text[lo:pos], lo))
+        toks = self._since_sentence_start(self.parser.tokens(text, lo, pos))
         j = len(toks)
         while j and toks[j - 1].text in ":,–—-":
             j -= 1
@@ -136,7 +137,7 @@ class AttributionFinder:
         if text[pe - 1] != ":":
             return None
         window_start = self._last_sentence_start(text, max(ps, pe - WINDOW), pe)
-        all_toks = self.parser.tokens(text[window_start:pe], window_start)
+        all_toks = self.parser.tokens(text, window_start, pe)
         toks = self._since_sentence_start(all_toks)
         j = self._skip_back(toks, len(toks) - 1, self.tails)
         n = self.speech.before(toks, j)
@@ -152,34 +153,37 @@ class AttributionFinder:
     def said_in_sentence_before(self, text: str, start: int, pos: int) -> Optional[Attribution]:
         """'Jane Doe said the plan was late. “…”': a quotation opening a sentence, right after
         a sentence of reported speech, is that speaker's."""
-        toks = self.parser.tokens(text[max(start, pos - WINDOW):pos], max(start, pos - WINDOW))
+        toks = self.parser.tokens(text, max(start, pos - WINDOW), pos)
         if not toks or toks[-1].text not in SENTENCE_END:
             return None
         toks = self._since_sentence_start(toks[:-1])
-        for i in range(len(toks)):
-            n = self.speech.at(toks, i)
-            if n:
-                subject = self._subject(text, toks, i)
-                if subject and self.parser.names_someone(subject):
-                    return Attribution(subject, _joined(toks, i, n), "said-sentence-before")
-                return None
+        i, n = self.speech.first(toks, len(toks))
+        if not n:
+            return None
+        subject = self._subject(text, toks, i)
+        if subject and self.parser.names_someone(subject):
+            return Attribution(subject, _joined(toks, i, n), "said-sentence-before")
         return None
 
     def signature_paragraph(self, text: str, ps: int, pe: int) -> Optional[Attribution]:
         """A paragraph of its own after the quotation: '— Jane Doe, Minister of Families'."""
-        toks = self.parser.tokens(text[ps:min(pe, ps + AFTER_WINDOW)], ps)
-        if not toks or toks[0].text not in DASHES:
+        end = min(pe, ps + AFTER_WINDOW)
+        first = next(self.parser.iter_tokens(text, ps, end), None)
+        if first is None or first.text not in DASHES:
             return None
-        return self._dash_signature(text, toks, 1)
+        return self._dash_signature(text, self.parser.tokens(text, ps, end), 1)
 
-    def turn(self, text: str, ps: int, pe: int) -> Optional[tuple[Attribution, int]]:
-        """A transcript paragraph 'Jane Doe: We expect so.' / 'Q214 Chair: How many?': its
-        speaker label and where the speech starts."""
-        m = TURN_LABEL.match(text, ps, pe)
-        if not m:
-            return None
-        found = self._name_heading(text, self.parser.tokens(m.group(1), m.start(1)), roles=True)
-        return (Attribution(found.phrase, None, "transcript-turn"), m.end()) if found else None
+    @staticmethod
+    def turn_label(text: str, ps: int, pe: int) -> Optional[re.Match]:
+        """The label of a transcript paragraph 'Jane Doe: We expect so.' / 'Q214 Chair: How
+        many?' (group 1; the speech starts at the match's end). Only a paragraph with a colon
+        can have one."""
+        return TURN_LABEL.match(text, ps, pe)
+
+    def turn_speaker(self, text: str, label: re.Match) -> Optional[Attribution]:
+        """The speaker a transcript label names, if it reads as one."""
+        found = self._name_heading(text, self.parser.tokens(text, label.start(1), label.end(1)), roles=True)
+        return Attribution(found.phrase, None, "transcript-turn") if found else None
 
     def _name_heading(self, text: str, words: list[Token], roles: bool = False) -> Optional[Attribution]:
         """'Jane Doe, Minister for Data:' alone before speech: a titled, roled or unnamed speaker
@@ -212,6 +216,8 @@ class AttributionFinder:
         """
         for k in range(j - 1, max(-1, j - 16), -1):
             for verbs in verb_lists:
+                if toks[k].low not in verbs.last_words:
+                    continue
                 n = verbs.before(toks, k + 1)
                 subject = self._subject(text, toks, k + 1 - n) if n else ""
                 if subject and (not loose or self.parser.names_someone(subject)):
@@ -237,12 +243,11 @@ class AttributionFinder:
     def _statement(self, text: str, toks: list[Token], j: int, rule: str) -> Optional[Attribution]:
         """'Jane Doe issued the following statement on the ruling: “…': the cue is a phrase
         somewhere in the sentence, and the speaker its subject."""
-        for i in range(j):
-            n = self.statements.at(toks, i)
-            if n:
-                subject = self._subject(text, toks, i)
-                return Attribution(subject, _joined(toks, i, n), rule) if subject else None
-        return None
+        i, n = self.statements.first(toks, j)
+        if not n:
+            return None
+        subject = self._subject(text, toks, i)
+        return Attribution(subject, _joined(toks, i, n), rule) if subject else None
 
     def _subject(self, text: str, toks: list[Token], k: int) -> str:
         """The speaker phrase that ends just before token k (the verb), walking backwards."""
@@ -337,10 +342,14 @@ class AttributionFinder:
                 return i
             i += n
 
-    def _until_mark(self, toks: list[Token]) -> list[Token]:
-        for i, t in enumerate(toks):
-            if t.text in self.marks or t.text in SENTENCE_END and i > 1:
-                return toks[:i]
+    def _tokens_until_mark(self, text: str, start: int, end: int) -> list[Token]:
+        """The tokens of text[start:end] before the first quotation mark or the first sentence
+        end after two tokens; what follows is never read, so it is not tokenised."""
+        toks: list[Token] = []
+        for tok in self.parser.iter_tokens(text, start, end):
+            if tok.text in self.marks or tok.text in SENTENCE_END and len(toks) > 1:
+                break
+            toks.append(tok)
         return toks
 
     def _last_sentence_start(self, text: str, lo: int, pos: int) -> int:
@@ -357,7 +366,7 @@ class AttributionFinder:
 
     def _span_text(self, text: str, toks: list[Token], i: int, j: int) -> str:
         """Text of toks[i:j] without leading or trailing connectors and commas."""
-        links, determiners = self.parser.connectors - self.parser.determiners, self.parser.determiners
+        links, determiners = self._links, self.parser.determiners
         while i < j and (toks[i].text == "," or toks[i].low in links):
             i += 1
         while j > i and (toks[j - 1].text == "," or toks[j - 1].low in links or toks[j - 1].low in determiners):
@@ -375,7 +384,8 @@ def _sentence_break_regex(dotted_words) -> re.Pattern:
 class PhraseSet:
     """Lower-case word sequences ('said', 'pointed out'), matched at or before a token index.
 
-    Indexed by first and by last word, so a miss costs one dict lookup.
+    Indexed by first and by last word, so a miss costs one dict lookup; ``last_words`` lets
+    a loop over tokens skip the call where no phrase can end.
     """
 
     def __init__(self, words):
@@ -388,6 +398,7 @@ class PhraseSet:
         for table in (self._by_first, self._by_last):
             for options in table.values():
                 options.sort(key=len, reverse=True)
+        self.last_words = frozenset(self._by_last)
 
     def at(self, toks: list[Token], i: int) -> int:
         """Length of the longest phrase starting at token i, or 0."""
@@ -398,6 +409,16 @@ class PhraseSet:
             if i + n <= len(toks) and tuple(t.low for t in toks[i:i + n]) == parts:
                 return n
         return 0
+
+    def first(self, toks: list[Token], stop: int) -> tuple[int, int]:
+        """Index and length of the first phrase starting before token ``stop``, or (-1, 0).
+        Most tokens start no phrase, and one set lookup tells so without calling ``at``."""
+        for i in range(min(stop, len(toks))):
+            if toks[i].low in self._by_first:
+                n = self.at(toks, i)
+                if n:
+                    return i, n
+        return -1, 0
 
     def before(self, toks: list[Token], j: int) -> int:
         """Length of the longest phrase ending just before token j, or 0."""

@@ -22,9 +22,9 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append((start, end))
+    """str.strip removes exactly the characters str.isspace accepts."""
+    chunk = text[start:end]
+    body = chunk.strip()
+    if body:
+        start += len(chunk) - len(chunk.lstrip())
+        out.append((start, start + len(body)))

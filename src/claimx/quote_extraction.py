@@ -24,7 +24,7 @@ from .speakers import Speaker, SpeakerParser
 from .transcripts import TranscriptFinder
 
 _WORD = re.compile(r"\w+")
-_SENTENCE_PUNCT = re.compile(r"[.!?…]\W*$")
+_SENTENCE_PUNCT = frozenset(".!?…")
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 SPEECH_MIN_WORDS = 5
@@ -164,7 +164,7 @@ class QuoteExtractor:
                  if q.close_at is not None else None)
         before = (lambda: self.attributions.before(text, bound, q.open_at)
                   if q.open_at is not None else None)
-        order = (before, after) if _SENTENCE_PUNCT.search(text[q.start:q.end]) else (after, before)
+        order = (before, after) if _ends_sentence(text, q) else (after, before)
         for find in order:
             found = find()
             if found:
@@ -182,7 +182,7 @@ class QuoteExtractor:
 
     def _said_just_before(self, doc: _Document, q: Quotation, bound: int) -> Optional[Attribution]:
         """Speech opening a sentence after "Jane Doe said the plan was late." in its paragraph."""
-        if q.open_at is None or _word_count(doc.text, q) < SPEECH_MIN_WORDS:
+        if q.open_at is None or not _has_words(doc.text, q, SPEECH_MIN_WORDS):
             return None
         return self.attributions.said_in_sentence_before(doc.text, bound, q.open_at)
 
@@ -292,7 +292,7 @@ class QuoteExtractor:
             return not self._reads_as_name(doc.text, q)
         if previous.last_paragraph == first and _next_sentence(doc.text, previous.quotation, q):
             return not self._reads_as_name(doc.text, q)
-        if _word_count(doc.text, q) < SPEECH_MIN_WORDS:
+        if not _has_words(doc.text, q, SPEECH_MIN_WORDS):
             return False
         if previous.last_paragraph == first:
             return True
@@ -308,7 +308,7 @@ class QuoteExtractor:
     def _modifies_a_noun(self, text: str, q: Quotation) -> bool:
         """“‘world-class’ exporters”: a word or two in marks right before a noun is a scare
         quote, not a partial quotation (which ends its clause: “fair” and…, “fair”.)."""
-        if q.close_at is None or _word_count(text, q) > 2:
+        if q.close_at is None or _has_words(text, q, 3):
             return False
         following = _NEXT_WORD.match(text, q.close_at + 1)
         if not following or not following.group(1).islower():
@@ -319,13 +319,13 @@ class QuoteExtractor:
 
     def _reads_as_name(self, text: str, q: Quotation) -> bool:
         """“New Deal”, ‘Excellent’, “Help to Buy”: written like a name, title or slogan."""
-        return self.parser.reads_as_title(_WORD.findall(text, q.start, q.end))
+        return self.parser.reads_as_title(m.group() for m in _WORD.finditer(text, q.start, q.end))
 
     @staticmethod
     def _reads_as_speech(doc: _Document, q: Quotation, first: int) -> bool:
         """Long enough, ending a sentence and opening its paragraph: speech, not a title."""
-        return (doc.opens_paragraph(q, first) and _word_count(doc.text, q) >= UNATTRIBUTED_MIN_WORDS
-                and bool(_SENTENCE_PUNCT.search(doc.text[q.start:q.end])))
+        return (doc.opens_paragraph(q, first) and _has_words(doc.text, q, UNATTRIBUTED_MIN_WORDS)
+                and _ends_sentence(doc.text, q))
 
 
 def _next_sentence(text: str, previous: Quotation, q: Quotation) -> bool:
@@ -334,7 +334,7 @@ def _next_sentence(text: str, previous: Quotation, q: Quotation) -> bool:
     if previous.close_at is None or q.open_at is None:
         return False
     between = text[previous.close_at + 1:q.open_at].rstrip()
-    return between[-1:] in ".!?" and bool(_SENTENCE_PUNCT.search(text[q.start:q.end]))
+    return between[-1:] in ".!?" and _ends_sentence(text, q)
 
 
 def _subject_since_previous(doc: _Document, first: int, start: int) -> Optional[str]:
@@ -357,5 +357,28 @@ def _since_previous(doc: _Document, first: int, start: int) -> int:
     return gap.end() if gap else start
 
 
-def _word_count(text: str, q: Quotation) -> int:
-    return sum(len(_WORD.findall(text, s, e)) for s, e in q.segments)
+def _ends_sentence(text: str, q: Quotation) -> bool:
+    r"""Whether the quotation ends with sentence punctuation, perhaps followed by other
+    non-word characters: what ``[.!?…]\W*$`` finds, read from the end rather than searched
+    for from the start. ``\w`` is exactly str.isalnum and the underscore."""
+    end = q.end
+    while end > q.start:
+        end -= 1
+        char = text[end]
+        if char.isalnum() or char == "_":
+            return False
+        if char in _SENTENCE_PUNCT:
+            return True
+    return False
+
+
+def _has_words(text: str, q: Quotation, n: int) -> bool:
+    """Whether the quotation has at least n words; counting stops there, as quotations
+    run to dozens of words and the thresholds are a handful."""
+    count = 0
+    for s, e in q.segments:
+        for _ in _WORD.finditer(text, s, e):
+            count += 1
+            if count == n:
+                return True
+    return False

@@ -11,10 +11,10 @@ Double marks are paired first. Single marks count only outside double quotations
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from functools import cached_property
+from typing import Optional
 
 from .paragraphs import paragraph_bounds
 
@@ -48,8 +48,9 @@ class MarkSet:
     either: frozenset[str]
     apostrophe_like: bool
 
-    @property
+    @cached_property
     def all(self) -> frozenset[str]:
+        """Every mark of the level; cached, as ``role`` asks for it at every mark."""
         return self.opens | self.closes | self.either
 
     def role(self, text: str, i: int) -> Optional[str]:
@@ -75,26 +76,22 @@ class QuotationPairer:
 
     def __init__(self, double: MarkSet, single: MarkSet):
         self.double, self.single = double, single
-        self._double_re = _char_class(double.all)
-        self._single_re = _char_class(single.all)
         self._trim = "".join(sorted(double.all | single.all))
 
     def find(self, text: str, paragraphs: Optional[list[tuple[int, int]]] = None) -> list[Quotation]:
         paragraphs = paragraph_bounds(text) if paragraphs is None else paragraphs
-        doubles = self._pair(text, paragraphs, self._double_re, self.double, keep_unclosed=True)
+        doubles = self._pair(text, paragraphs, self.double, keep_unclosed=True)
         covered = sorted((q.open_at if q.open_at is not None else q.start, q.end) for q in doubles)
-        singles = self._pair(text, paragraphs, self._single_re, self.single, keep_unclosed=False,
-                             skip=covered)
+        singles = self._pair(text, paragraphs, self.single, keep_unclosed=False, skip=covered)
         found = [self.trimmed(text, q) for q in doubles + singles]
         return _outermost(sorted((q for q in found if q.segments), key=lambda q: q.start))
 
     @staticmethod
-    def _events_by_paragraph(text, paragraphs, regex, marks, skip) -> dict[int, list[tuple[int, str]]]:
-        """The classified marks of each paragraph that has any, from one pass over the text."""
+    def _events_by_paragraph(text, paragraphs, marks, skip) -> dict[int, list[tuple[int, str]]]:
+        """The classified marks of each paragraph that has any."""
         starts = [ps for ps, _ in paragraphs]
         events: dict[int, list[tuple[int, str]]] = {}
-        for m in regex.finditer(text):
-            pos = m.start()
+        for pos in _positions(text, marks.all):
             if skip and _inside(pos, skip):
                 continue
             role = marks.role(text, pos)
@@ -102,14 +99,14 @@ class QuotationPairer:
                 events.setdefault(bisect_right(starts, pos) - 1, []).append((pos, role))
         return events
 
-    def _pair(self, text, paragraphs, regex, marks, *, keep_unclosed, skip=()) -> list[Quotation]:
+    def _pair(self, text, paragraphs, marks, *, keep_unclosed, skip=()) -> list[Quotation]:
         """Pair one level's marks paragraph by paragraph; an unclosed quotation runs to the end
         of its paragraph and goes on into the next when that one continues it. Unclosed single
         quotations are dropped unless ``keep_unclosed``: a lone ’ is usually an apostrophe."""
         done: list[Quotation] = []
         pending: Optional[Quotation] = None
         pending_at = -2
-        for index, events in sorted(self._events_by_paragraph(text, paragraphs, regex, marks, skip).items()):
+        for index, events in sorted(self._events_by_paragraph(text, paragraphs, marks, skip).items()):
             ps, pe = paragraphs[index]
             current, seg_start, events = self._continue(text, ps, pending if pending_at == index - 1 else None,
                                                         events)
@@ -199,5 +196,14 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= pos <= spans[i][1]
 
 
-def _char_class(chars: Iterable[str]) -> re.Pattern:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+def _positions(text: str, chars: frozenset[str]) -> list[int]:
+    """Where any of the characters occurs, in order. Marks are rare: str.find per mark skips
+    the text in between several times faster than a regex character class."""
+    found = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    found.sort()
+    return found

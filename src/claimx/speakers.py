@@ -9,16 +9,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple, Optional
+from functools import partial
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 from .quote_lexicon import QuoteLexicon
 
-_ABBREVIATION = r"[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)+\.?"
-_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w.,/]*|[^\w\s]")
+# A token is a title or post-nominal with its full stop ("Dr.", "Ph.D."), else one of these.
+# An initial needs white space before the next capital: "J.S." is an abbreviation.
+_INITIAL = r"[A-Z]\.(?=[ \t]+[A-Z])"
+# A word, read once, then perhaps more of an abbreviation such as U.S.; the word is
+# possessive (*+) as no word character could be the full stop that follows.
+_WORD = r"[^\W\d_][\w’'\-]*+(?:(?:\.[^\W\d_]+)+\.?)?"
+_NUMBER_OR_MARK = r"\d[\w.,/]*|[^\w\s]"
 
 
 # Which part of "Jane Doe, Minister for X, Acme Council" names the speaker.
 KIND_PREFERENCE = ("pronoun", "person", "surname", "unnamed", "org", "role")
+_KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_PREFERENCE)}
 
 
 class Token(NamedTuple):
@@ -26,6 +33,10 @@ class Token(NamedTuple):
     start: int
     end: int
     low: str
+
+
+# Token(...) goes through a Python-level __new__; tokenising makes thousands per document.
+_new_token = partial(tuple.__new__, Token)
 
 
 @dataclass(slots=True)
@@ -58,20 +69,32 @@ class SpeakerParser:
         self.connectors = lexicon.lower("connectors")
         self.org_links = lexicon.lower("org_links")
         self.appositive_openers = lexicon.lower("appositive_openers")
+        self._phrase_lows = self.connectors | self.determiners | self.unnamed | self.pronouns | self.roles_lower
+        self._small_words = self.connectors | self.determiners | self.prepositions
         self.dotted_words = sorted((w for w in self.titles | self.post_nominals if w.endswith(".")), key=len,
                                    reverse=True)
         self._token_re = re.compile("(?:" + "|".join(re.escape(w) for w in self.dotted_words) + r")(?!\w)|"
-                                    + _ABBREVIATION
-                                    + r"|[A-Z]\.(?=[ \t]*[A-Z])|" + _TOKEN.pattern)
+                                    + "|".join((_INITIAL, _WORD, _NUMBER_OR_MARK)))
         honorifics = "|".join(re.escape(t) for t in sorted(self.titles - self.roles, key=len, reverse=True))
         self.honorific = re.compile(r"\b(?:" + honorifics + r")\s+((?:[A-Z][\w’'\-]+\s?){1,3})")
         self.person_mention = re.compile(r"(?:[A-Z][\w’'\-]*\.?[ \t]+){1,6}[A-Z][\w’'\-]+")
 
-    def tokens(self, text: str, offset: int = 0) -> list[Token]:
-        """Word and punctuation tokens. A full stop is a token of its own unless it belongs
-        to a title, a post-nominal, an initial or an abbreviation such as U.S."""
-        return [Token(word, m.start() + offset, m.end() + offset, word.lower())
-                for m in self._token_re.finditer(text) for word in (m.group(),)]
+    def tokens(self, text: str, start: int = 0, end: Optional[int] = None) -> list[Token]:
+        """Word and punctuation tokens of text[start:end], at their offsets in ``text``. A full
+        stop is a token of its own unless it belongs to a title, a post-nominal, an initial or
+        an abbreviation such as U.S."""
+        return [_new_token((word, at, at + len(word), word.lower()))
+                for m in self._matches(text, start, end) for word, at in ((m.group(), m.start()),)]
+
+    def iter_tokens(self, text: str, start: int = 0, end: Optional[int] = None) -> Iterator[Token]:
+        """``tokens`` one by one, for callers that stop early."""
+        return (_new_token((word, at, at + len(word), word.lower()))
+                for m in self._matches(text, start, end) for word, at in ((m.group(), m.start()),))
+
+    def _matches(self, text: str, start: int, end: Optional[int]) -> Iterator[re.Match]:
+        """The token regex looks neither behind nor at the start of the string, so matching
+        within text[start:end] in place finds the tokens of the slice without copying it."""
+        return self._token_re.finditer(text, start, len(text) if end is None else end)
 
     def is_role(self, word: str) -> bool:
         """Role words count in either case: "Chief Executive" and "chief executive"."""
@@ -83,29 +106,33 @@ class SpeakerParser:
 
     def is_phrase_word(self, word: str) -> bool:
         """Could this token be part of a speaker phrase ("the", "for", "spokesperson", caps)?"""
-        low = word.lower()
-        return (self.is_name_word(word) or low in self.connectors or low in self.determiners
-                or low in self.unnamed or low in self.pronouns or word in self.titles or low in self.roles_lower)
+        return self.is_name_word(word) or word.lower() in self._phrase_lows or word in self.titles
 
     def names_someone(self, phrase: str) -> bool:
         """A capitalised name, a role or a pronoun: 'Jane Doe', 'the minister', 'she'."""
         return any(self.is_name_word(w) or self.is_role(w) or w.lower() in self.pronouns for w in phrase.split())
 
-    def reads_as_title(self, words: list[str]) -> bool:
+    def reads_as_title(self, words: Iterable[str]) -> bool:
         """“New Deal”, “Help to Buy”: every word capitalised but the small linking ones."""
-        small = self.connectors | self.determiners | self.prepositions
-        return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words)
+        return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in self._small_words for w in words)
 
     def parse(self, phrase: str) -> Optional[Speaker]:
         """Split a phrase into name, role and organisation; appositive parts are separated by commas."""
-        parts = [p.strip() for p in phrase.split(",")]
-        parts = [p for p in parts if p and p.split()[0].lower() not in self.appositive_openers]
-        parsed = [s for s in (self._parse_part(p) for p in parts) if s]
+        parsed = []
+        for part in phrase.split(","):
+            part = part.strip()
+            if part and part.split(None, 1)[0].lower() not in self.appositive_openers:
+                speaker = self._parse_part(part)
+                if speaker:
+                    parsed.append(speaker)
         if not parsed:
             return None
-        best = _plain_name(parsed) or min(reversed(parsed), key=lambda s: KIND_PREFERENCE.index(s.kind))
-        if best.role is None:
-            best.role = next((s.role for s in parsed if s is not best and s.role), None)
+        if len(parsed) == 1:  # most phrases: no other part to choose or take a role from
+            best = parsed[0]
+        else:
+            best = _plain_name(parsed) or min(reversed(parsed), key=lambda s: _KIND_RANK[s.kind])
+            if best.role is None:
+                best.role = next((s.role for s in parsed if s is not best and s.role), None)
         if best.org is None:
             best.org = next((s.name for s in parsed if s.kind == "org"), None)
         best.written = phrase.strip(" ,")
@@ -120,12 +147,12 @@ class SpeakerParser:
         low = [w.lower() for w in words]
         if len(words) == 1 and low[0] in self.pronouns:
             return Speaker("pronoun", name=low[0], written=part)
-        if any(w in self.unnamed for w in low) or " ".join(low[-2:]) in self.unnamed:
+        if not self.unnamed.isdisjoint(low) or " ".join(low[-2:]) in self.unnamed:
             return self._unnamed(words)
         if low[0] in self.determiners and len(words) <= 3 and not any(
                 w[:1].isupper() or self.is_role(w) for w in words[1:]):
             return Speaker("unnamed", name=" ".join([low[0]] + words[1:]))
-        return self._named_of_org(words) or self._named(words)
+        return self._named_of_org(words, low) or self._named(words, low)
 
     def _unnamed(self, words: list[str]) -> Speaker:
         """"a Home Office spokesperson", "a spokesperson for the Home Office": kept as written."""
@@ -137,14 +164,12 @@ class SpeakerParser:
         org = " ".join(rest) if any(w[:1].isupper() for w in rest) else None
         return Speaker("unnamed", name=" ".join(words), org=org)
 
-    def _named_of_org(self, words: list[str]) -> Optional[Speaker]:
+    def _named_of_org(self, words: list[str], low: list[str]) -> Optional[Speaker]:
         """"Jane Doe of Acme Trust" / "Jane Doe from the Acme Trust": a name, then the organisation."""
-        for i, w in enumerate(words):
-            if w.lower() in self.org_links:
-                name, org = words[:i], words[i + 1:]
-                break
-        else:
+        if self.org_links.isdisjoint(low):
             return None
+        i = next(i for i, w in enumerate(low) if w in self.org_links)
+        name, org = words[:i], words[i + 1:]
         if len(name) < 2 or not all(self.is_name_word(w) and w not in self.roles and w not in self.titles
                                     for w in name):
             return None
@@ -152,9 +177,11 @@ class SpeakerParser:
             org = org[1:]
         return Speaker("person", name=" ".join(name), org=" ".join(org) or None)
 
-    def _named(self, words: list[str]) -> Optional[Speaker]:
-        cut = max((i for i, w in enumerate(words) if self.is_role(w) or w in self.titles), default=-1)
-        if cut < 0 and any(w in self.orgs for w in words):
+    def _named(self, words: list[str], low: list[str]) -> Optional[Speaker]:
+        cut = len(words) - 1
+        while cut >= 0 and low[cut] not in self.roles_lower and words[cut] not in self.titles:
+            cut -= 1
+        if cut < 0 and not self.orgs.isdisjoint(words):
             return Speaker("org", name=" ".join(words))
         name = words[cut + 1:]
         start = len(name)
@@ -170,7 +197,7 @@ class SpeakerParser:
         head = words[:len(words) - len(name)]
         title = head[-1] if head and head[-1] in self.titles and head[-1] not in self.roles else None
         role_words = head[:-1] if title else head
-        role, org = self._role_and_org(role_words)
+        role, org = self._role_and_org(role_words) if cut >= 0 else (None, None)  # else no role word
         if not name:
             if role is None:
                 return None
@@ -197,9 +224,9 @@ class SpeakerParser:
             words = words[1:]
         while words and words[-1].lower() in self.connectors:
             words = words[:-1]
-        if not words or not any(self.is_role(w) for w in words):
+        first_role = next((i for i, w in enumerate(words) if self.is_role(w)), None)
+        if first_role is None:
             return None, None
-        first_role = next(i for i, w in enumerate(words) if self.is_role(w))
         prefix = words[:first_role]
         if prefix and (prefix[-1] in self.orgs or _is_acronym(prefix[0])):
             return " ".join(words[first_role:]), " ".join(prefix)

@@ -9,6 +9,9 @@ The labels are data (``patterns/quotes/narration.json``: question and answer lab
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from math import inf
+from typing import Iterator
 
 from .attribution import Attribution, AttributionFinder
 from .name_index import NameIndex
@@ -37,11 +40,15 @@ class TranscriptFinder:
         """"Jane Doe: …" paragraphs: two turns at least, one of them spoken (first person or
         a question), make a transcript."""
         turns, spoken = [], False
-        for ps, pe in paragraphs:
-            found = self.attributions.turn(text, ps, pe)
-            if found and self._is_speech(text, found[1], pe):
-                turns.append((Quotation(segments=[(found[1], pe)]), found[0]))
-                spoken = spoken or text[pe - 1] == "?" or self.blocks.sounds_spoken(text, found[1], pe)
+        for index in _paragraphs_with(text, ":", paragraphs):
+            ps, pe = paragraphs[index]
+            label = self.attributions.turn_label(text, ps, pe)
+            if not label or not self._is_speech(text, label.end(), pe):
+                continue
+            speaker = self.attributions.turn_speaker(text, label)
+            if speaker:
+                turns.append((Quotation(segments=[(label.end(), pe)]), speaker))
+                spoken = spoken or text[pe - 1] == "?" or self.blocks.sounds_spoken(text, label.end(), pe)
         return turns if len(turns) >= MIN_TURNS and spoken else []
 
     def answers(self, text: str, paragraphs: list[tuple[int, int]], names: NameIndex) -> list[Turn]:
@@ -62,6 +69,17 @@ class TranscriptFinder:
 
     def _is_speech(self, text: str, start: int, end: int) -> bool:
         return text[start] not in self.blocks.marks and text[end - 1] in TERMINAL
+
+
+def _paragraphs_with(text: str, char: str, paragraphs: list[tuple[int, int]]) -> Iterator[int]:
+    """Indices of the paragraphs holding ``char``, in order: str.find jumps from one to the
+    next instead of every paragraph being visited. White space between paragraphs holds no
+    other character, so each find lands in a paragraph."""
+    at = text.find(char)
+    while at >= 0:
+        index = bisect_right(paragraphs, (at, inf)) - 1
+        yield index
+        at = text.find(char, paragraphs[index][1])
 
 
 def _label_regex(labels) -> re.Pattern:
