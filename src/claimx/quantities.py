@@ -80,9 +80,9 @@ class QuantityFinder:
         if not chosen:
             return []
         qualifiers = self._qualifier_ends(doc, chosen)
-        self._resolve_by_country(doc, chosen)
+        self._resolve_by_country(doc, chosen, words)
         link_ranges(doc, chosen, qualifiers, self.lex.ranges, self.lex.scale_words())
-        return [self._found(doc, cand, qualifiers, words) for cand in chosen]
+        return [self._found(cand, qualifiers, words) for cand in chosen]
 
     def _candidates(self, doc: Doc, words: _TokenText) -> list[Candidate]:
         published, day_first = doc._.claimx_published, not self.month_first
@@ -92,15 +92,16 @@ class QuantityFinder:
             start, end = match_start + rule.before, match_end - rule.after
             text = words.between(start, end)
             fields = read_fields(rule.label, text, self.lex, published, day_first)
-            if fields is not None and self._plausible(doc, rule.label, start, end, text):
+            if fields is not None and self._plausible(words, rule.label, start, end, text):
                 out.append(Candidate(rule.label, rule_id, start, end, fields, match_end - match_start, len(text)))
         return out
 
-    def _plausible(self, doc: Doc, label: str, start: int, end: int, text: str) -> bool:
+    def _plausible(self, words: _TokenText, label: str, start: int, end: int, text: str) -> bool:
         """A bare year-like count ("the 1998 Budget") is only a count before a lowercase noun."""
         if label != "count" or end - start != 1 or not looks_like_year(text, self.lex):
             return True
-        return end < len(doc) and doc[end].is_lower and doc[end].is_alpha
+        following = words.word(end)
+        return following.islower() and following.isalpha()
 
     @staticmethod
     def _choose(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -126,24 +127,24 @@ class QuantityFinder:
                 ends[end] = (start, strings[key])
         return ends
 
-    def _resolve_by_country(self, doc: Doc, chosen: list[Candidate]) -> None:
+    def _resolve_by_country(self, doc: Doc, chosen: list[Candidate], words: _TokenText) -> None:
         """Which dollar a bare ``$`` is, and whether "pounds" are money or weight, depend on the
         country the document names (``lexicon/currencies.json``: dollar cues)."""
         c = self.lex.currencies
         bare = [m for m in chosen if m.label == "money" and m.fields["currency"] == BARE_DOLLAR]
-        weights = [m for m in chosen if m.label == "money" and doc[m.end - 1].lower_ in c["weight_words"]]
+        weights = [m for m in chosen if m.label == "money" and words.word(m.end - 1).lower() in c["weight_words"]]
         if not bare and not weights:
             return
-        counts = self._dollar_cue_counts(doc, chosen)
+        counts = self._dollar_cue_counts(doc, chosen, words)
         dollar = c["dollar"]
         currency = dollar_currency(counts, dollar["default"], dollar["min_cues"])
         for cand in bare:
             cand.fields["currency"] = currency
         if counts.get(currency, 0) >= dollar["min_cues"] and currency in dollar["weight_in_pounds"]:
             for cand in weights:
-                self._as_weight(doc, cand)
+                self._as_weight(cand, words)
 
-    def _dollar_cue_counts(self, doc: Doc, chosen: list[Candidate]) -> dict[str, int]:
+    def _dollar_cue_counts(self, doc: Doc, chosen: list[Candidate], words: _TokenText) -> dict[str, int]:
         """How often the document names each dollar's country. An amount written with its own
         dollar ("NZ$380m", "C$30 billion") is a cue worth ``coded_amount_weight`` names."""
         dollar = self.lex.currencies["dollar"]
@@ -153,30 +154,29 @@ class QuantityFinder:
             counts[code] = counts.get(code, 0) + 1
         for cand in chosen:
             code = cand.fields.get("currency") if cand.label == "money" else None
-            if code != BARE_DOLLAR and BARE_DOLLAR in doc[cand.start:cand.end].text:
+            if code != BARE_DOLLAR and BARE_DOLLAR in words.between(cand.start, cand.end):
                 counts[code] = counts.get(code, 0) + dollar["coded_amount_weight"]
         return counts
 
     @staticmethod
-    def _as_weight(doc: Doc, cand: Candidate) -> None:
+    def _as_weight(cand: Candidate, words: _TokenText) -> None:
         """"36 million pounds" in an American text: a count of 36000000, unit pounds."""
         cand.label, cand.end = "count", cand.end - 1
-        cand.fields = {"value": cand.fields["value"], "unit": doc[cand.end].lower_}
+        cand.fields = {"value": cand.fields["value"], "unit": words.word(cand.end).lower()}
 
-    def _unit_after(self, doc: Doc, end: int) -> Optional[str]:
+    def _unit_after(self, words: _TokenText, end: int) -> Optional[str]:
         """The counted unit written right after a count ("2 days", "140-mile")."""
-        if end < len(doc) and doc[end].text == "-":
+        if words.word(end) == "-":
             end += 1
-        if end < len(doc) and doc[end].lower_ in self.unit_words:
-            return doc[end].lower_
-        return None
+        unit = words.word(end).lower()
+        return unit if unit in self.unit_words else None
 
-    def _found(self, doc: Doc, cand: Candidate, qualifiers: dict[int, tuple[int, str]], words: _TokenText) -> Found:
+    def _found(self, cand: Candidate, qualifiers: dict[int, tuple[int, str]], words: _TokenText) -> Found:
         fields = dict(cand.fields)
         if cand.start in qualifiers:
             fields["qualifier"] = qualifiers[cand.start][1]
         if cand.label == "count" and "unit" not in fields:
-            unit = self._unit_after(doc, cand.end)
+            unit = self._unit_after(words, cand.end)
             if unit:
                 fields["unit"] = unit
         start_char = words.starts[cand.start]
@@ -215,6 +215,10 @@ class _TokenText:
 
     def between(self, start: int, end: int) -> str:
         return self.text[self.starts[start]:self.ends[end - 1]] if end > start else ""
+
+    def word(self, i: int) -> str:
+        """The text of token ``i``; "" past the end."""
+        return self.text[self.starts[i]:self.ends[i]] if i < len(self.starts) else ""
 
 
 @Language.factory("claimx_quantities", default_config={"patterns_dir": None, "month_first": False})

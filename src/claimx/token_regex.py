@@ -70,6 +70,8 @@ class _Rule:
     patterns: list[list[tuple[TokenSpec, int, Optional[int]]]]  # (spec, min, max) per token
     regex: Optional[re.Pattern] = None
     scan: Optional[re.Pattern] = None  # finds each position a match starts at
+    first_chars: frozenset[str] = frozenset()  # the signatures a match can start with
+    last_chars: frozenset[str] = frozenset()  # and end with
 
     def __post_init__(self):
         self.min_length = max(1, min(sum(lo for _, lo, _ in p) for p in self.patterns))
@@ -79,18 +81,34 @@ class _Rule:
 
     def compile(self) -> None:
         self.regex = re.compile("(?:" + "|".join(map(_sequence, self.patterns)) + ")")
-        self.scan = _start_scan([q for p in self.patterns for q in _first_token_required(p)])
+        starts = [q for p in self.patterns for q in _first_token_required(p)]
+        self.first_chars = frozenset().union(*(p[0][0].chars for p in starts))
+        self.last_chars = frozenset().union(*map(_last_token_chars, self.patterns))
+        self.scan = _start_scan(starts, self.first_chars)
 
     def ends(self, text: str, start: int, window_end: int) -> list[int]:
         """The end of every non-empty match from ``start`` that stops by ``window_end``."""
         if self.fixed:
             return [start + self.min_length]
         top = window_end if self.max_length is None else min(window_end, start + self.max_length)
-        return [end for end in range(start + self.min_length, top + 1) if self.regex.fullmatch(text, start, end)]
+        last, fullmatch = self.last_chars, self.regex.fullmatch
+        return [end for end in range(start + self.min_length, top + 1)
+                if text[end - 1] in last and fullmatch(text, start, end)]
 
 
 def _sequence(pattern: list[tuple[TokenSpec, int, Optional[int]]]) -> str:
     return "".join(spec.regex() + _quantifier(lo, hi) for spec, lo, hi in pattern if hi != 0)
+
+
+def _last_token_chars(pattern: list) -> set[str]:
+    """The signatures a match of the pattern can end with."""
+    chars: set[str] = set()
+    for spec, lo, hi in reversed(pattern):
+        if hi != 0:
+            chars |= spec.chars
+        if lo:
+            break
+    return chars
 
 
 def _first_token_required(pattern: list) -> list[list]:
@@ -103,13 +121,12 @@ def _first_token_required(pattern: list) -> list[list]:
     return required + (_first_token_required(rest) if rest else [])
 
 
-def _start_scan(patterns: list[list]) -> re.Pattern:
+def _start_scan(patterns: list[list], firsts: frozenset[str]) -> re.Pattern:
     """A regex whose matches are one character long, at each position some pattern matches from.
 
     It consumes the first token (a character class, which Python's regex engine skips to
     quickly) and looks ahead for the rest; a lookahead alone would be tried at every position.
     """
-    firsts = set().union(*(p[0][0].chars for p in patterns))
     if not firsts:
         return re.compile(NOTHING)
     heads = []
@@ -184,8 +201,11 @@ class _Group:
             pos += b - a
             ends.append(pos)
             pos += 1
+        present = set(joined)
         out = []
         for rule in self.rules:
+            if rule.first_chars.isdisjoint(present):  # cheaper than a scan that finds nothing
+                continue
             key = rule.key
             for found in rule.scan.finditer(joined):
                 start = found.start()
