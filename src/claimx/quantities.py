@@ -10,6 +10,7 @@ grows with the matches, not with the length of the text.
 from __future__ import annotations
 
 import shutil
+from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -39,8 +40,6 @@ class Candidate:
     start: int  # token indices of the claim, context excluded
     end: int
     fields: dict = field(default_factory=dict)
-    width: int = 0  # tokens matched, context included: context is evidence too
-    chars: int = 0  # characters of the claim
 
 
 class QuantityFinder:
@@ -76,7 +75,7 @@ class QuantityFinder:
         if not len(doc):
             return []
         words = _TokenText(doc)
-        chosen = self._choose(doc, self._candidates(doc, words))
+        chosen = self._choose(doc, words)
         if not chosen:
             return []
         qualifiers = self._qualifier_ends(doc, chosen)
@@ -84,17 +83,35 @@ class QuantityFinder:
         link_ranges(doc, chosen, qualifiers, self.lex.ranges, self.lex.scale_words())
         return [self._found(cand, qualifiers, words) for cand in chosen]
 
-    def _candidates(self, doc: Doc, words: _TokenText) -> list[Candidate]:
+    def _choose(self, doc: Doc, words: _TokenText) -> list[Candidate]:
+        """The matches that win, in document order: longest first (context included), then the
+        longer claim, then by kind priority; a match overlapping one taken before, or whose
+        text does not read as its kind, loses; exclusions take their span and vanish.
+
+        A match is only read once it could still win: most lose to a longer one first.
+        """
         published, day_first = doc._.claimx_published, not self.month_first
-        out = []
+        ranked = []
         for match_id, match_start, match_end in self.matcher(doc):
             rule_id, rule = self.rule_keys[match_id]
             start, end = match_start + rule.before, match_end - rule.after
+            # the widest match first (context is evidence too), then the longest claim
+            ranked.append((match_start - match_end, -words.length(start, end), PRIORITY[rule.label], start, end, rule_id))
+        ranked.sort(key=itemgetter(0, 1, 2, 3))
+        taken = bytearray(len(doc))
+        chosen = []
+        for *_, start, end, rule_id in ranked:
+            if any(taken[start:end]):
+                continue
+            label = self.rules[rule_id].label
             text = words.between(start, end)
-            fields = read_fields(rule.label, text, self.lex, published, day_first)
-            if fields is not None and self._plausible(words, rule.label, start, end, text):
-                out.append(Candidate(rule.label, rule_id, start, end, fields, match_end - match_start, len(text)))
-        return out
+            fields = read_fields(label, text, self.lex, published, day_first)
+            if fields is None or not self._plausible(words, label, start, end, text):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            if label != "exclude":
+                chosen.append(Candidate(label, rule_id, start, end, fields))
+        return sorted(chosen, key=attrgetter("start"))
 
     def _plausible(self, words: _TokenText, label: str, start: int, end: int, text: str) -> bool:
         """A bare year-like count ("the 1998 Budget") is only a count before a lowercase noun."""
@@ -102,20 +119,6 @@ class QuantityFinder:
             return True
         following = words.word(end)
         return following.islower() and following.isalpha()
-
-    @staticmethod
-    def _choose(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-        """Longest matches first, then by kind priority; overlapping spans lose; exclusions vanish."""
-        taken = bytearray(len(doc))
-        chosen = []
-        ranked = sorted(candidates, key=lambda c: (-c.width, -c.chars, PRIORITY[c.label], c.start))
-        for cand in ranked:
-            if any(taken[cand.start:cand.end]):
-                continue
-            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
-            if cand.label != "exclude":
-                chosen.append(cand)
-        return sorted(chosen, key=lambda c: c.start)
 
     def _qualifier_ends(self, doc: Doc, chosen: list[Candidate]) -> dict[int, tuple[int, str]]:
         """Token index where a qualifier ends, right before a quantity -> (its first token, its type)."""
@@ -215,6 +218,10 @@ class _TokenText:
 
     def between(self, start: int, end: int) -> str:
         return self.text[self.starts[start]:self.ends[end - 1]] if end > start else ""
+
+    def length(self, start: int, end: int) -> int:
+        """len(self.between(start, end)), without slicing."""
+        return self.ends[end - 1] - self.starts[start] if end > start else 0
 
     def word(self, i: int) -> str:
         """The text of token ``i``; "" past the end."""
