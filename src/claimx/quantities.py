@@ -91,19 +91,20 @@ class QuantityFinder:
         A match is only read once it could still win: most lose to a longer one first.
         """
         published, day_first = doc._.claimx_published, not self.month_first
+        rule_keys, starts, ends = self.rule_keys, words.starts, words.ends
         ranked = []
         for match_id, match_start, match_end in self.matcher(doc):
-            rule_id, rule = self.rule_keys[match_id]
+            rule_id, rule = rule_keys[match_id]
             start, end = match_start + rule.before, match_end - rule.after
+            chars = ends[end - 1] - starts[start] if end > start else 0
             # the widest match first (context is evidence too), then the longest claim
-            ranked.append((match_start - match_end, -words.length(start, end), PRIORITY[rule.label], start, end, rule_id))
+            ranked.append((match_start - match_end, -chars, PRIORITY[rule.label], start, end, rule_id, rule.label))
         ranked.sort(key=itemgetter(0, 1, 2, 3))
         taken = bytearray(len(doc))
         chosen = []
-        for *_, start, end, rule_id in ranked:
-            if any(taken[start:end]):
+        for *_, start, end, rule_id, label in ranked:
+            if taken.find(1, start, end) != -1:
                 continue
-            label = self.rules[rule_id].label
             text = words.between(start, end)
             fields = read_fields(label, text, self.lex, published, day_first)
             if fields is None or not self._plausible(words, label, start, end, text):
@@ -218,10 +219,6 @@ class _TokenText:
 
     def between(self, start: int, end: int) -> str:
         return self.text[self.starts[start]:self.ends[end - 1]] if end > start else ""
-
-    def length(self, start: int, end: int) -> int:
-        """len(self.between(start, end)), without slicing."""
-        return self.ends[end - 1] - self.starts[start] if end > start else 0
 
     def word(self, i: int) -> str:
         """The text of token ``i``; "" past the end."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import methodcaller
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -87,9 +88,8 @@ class _Rule:
         self.scan = _start_scan(starts, self.first_chars)
 
     def ends(self, text: str, start: int, window_end: int) -> list[int]:
-        """The end of every non-empty match from ``start`` that stops by ``window_end``."""
-        if self.fixed:
-            return [start + self.min_length]
+        """The end of every non-empty match from ``start`` that stops by ``window_end``,
+        for a rule whose matches differ in length."""
         top = window_end if self.max_length is None else min(window_end, start + self.max_length)
         last, fullmatch = self.last_chars, self.regex.fullmatch
         return [end for end in range(start + self.min_length, top + 1)
@@ -207,12 +207,20 @@ class _Group:
             if rule.first_chars.isdisjoint(present):  # cheaper than a scan that finds nothing
                 continue
             key = rule.key
-            for found in rule.scan.finditer(joined):
-                start = found.start()
+            if rule.fixed:
+                length = rule.min_length
+                out += [(key, start + shift, start + shift + length)
+                        for start in map(_start, rule.scan.finditer(joined))
+                        for shift in (shifts[bisect_right(offsets, start) - 1],)]
+                continue
+            for start in map(_start, rule.scan.finditer(joined)):
                 window = bisect_right(offsets, start) - 1
                 shift = shifts[window]
                 out += [(key, start + shift, end + shift) for end in rule.ends(joined, start, ends[window])]
         return out
+
+
+_start = methodcaller("start")
 
 
 class _WordChars(dict):
