@@ -83,3 +83,16 @@ def test_what_it_cannot_run_is_refused(nlp, always, token):
     group = matcher.add_group(always, 1, 1)
     with pytest.raises(PatternUnsupported):
         matcher.add(1, [[token]], group)
+
+
+def test_words_no_pattern_token_tells_apart_share_a_character(nlp, always):
+    """Only "both flags" matters to the pattern, so a word with one of them reads like a word
+    with neither: no new character, no recompiling."""
+    first = nlp.vocab.add_flag(lambda text: text.startswith("q"))
+    last = nlp.vocab.add_flag(lambda text: text.endswith("q"))
+    matcher = TokenMatcher(nlp.vocab)
+    key = nlp.vocab.strings.add("both")
+    matcher.add(key, [[{f"FLAG{first}": True, f"FLAG{last}": True}]], matcher.add_group(always, 1, 1))
+    text = matcher.text_of(nlp.make_doc("qaq qa aq a"))
+    assert text[1] == text[2] == text[3] != text[0]
+    assert matcher(nlp.make_doc("qaq qa aq a")) == [(key, 0, 1)]

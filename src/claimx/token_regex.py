@@ -245,6 +245,7 @@ class TokenMatcher:
         self.flag_mask = 0
         self.char_of_word = _WordChars(self._char)
         self.char_of_signature: dict[Signature, str] = {}
+        self.char_of_acceptance: dict[tuple[int, ...], str] = {}  # which specs accept a word -> its character
         self.stale: dict[int, object] = {}  # what a newly seen signature joined a character class of
 
     def __len__(self) -> int:
@@ -281,6 +282,7 @@ class TokenMatcher:
         """Signatures depend on what the rules test: work them out again after a change."""
         self.char_of_word.clear()
         self.char_of_signature.clear()
+        self.char_of_acceptance.clear()
         for spec in self.specs:
             spec.chars.clear()
         self.stale = {id(user): user for spec in self.specs for user in spec.users}
@@ -320,18 +322,26 @@ class TokenMatcher:
         return index, values, inside
 
     def _char(self, orth: int) -> str:
-        """The character of a word not seen before: its signature's, new or known."""
+        """The character of a word not seen before.
+
+        Words that every pattern token either accepts or rejects alike share one character,
+        whatever their signature, so a new signature only costs a recompile when some token
+        tells it from all the known ones.
+        """
         lex = self.vocab[orth]
         values = (lex.orth_, lex.lower_, lex.shape_)
         sig = Signature(lex.flags & self.flag_mask,
                         tuple(v if v in tested else None for v, tested in zip(values, self.tested)))
         char = self.char_of_signature.get(sig)
         if char is None:
-            char = self.char_of_signature[sig] = _signature_char(len(self.char_of_signature))
-            for spec in self.specs:
-                if spec.accepts(sig):
+            accepting = tuple(i for i, spec in enumerate(self.specs) if spec.accepts(sig))
+            char = self.char_of_acceptance.get(accepting)
+            if char is None:
+                char = self.char_of_acceptance[accepting] = _signature_char(len(self.char_of_acceptance))
+                for spec in map(self.specs.__getitem__, accepting):
                     spec.chars.add(char)
                     self.stale.update((id(user), user) for user in spec.users)
+            self.char_of_signature[sig] = char
         self.char_of_word[orth] = char
         return char
 
