@@ -51,6 +51,26 @@ def test_matches_equal_spacys_matcher(nlp, always, words, patterns):
     assert sorted(ours(doc)) == sorted(set(spacy_matcher(doc)))
 
 
+LATER_WORDS = ["c", "C", "4444", "55", "or", "Per", "—", "x1", "Z"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(first=st.lists(st.sampled_from(WORDS), min_size=1, max_size=8),
+       then=st.lists(st.sampled_from(WORDS + LATER_WORDS), min_size=1, max_size=12),
+       patterns=st.lists(pattern_strategy, min_size=1, max_size=3))
+def test_word_forms_met_after_compiling_match_as_spacys_matcher(nlp, always, first, then, patterns):
+    """A class compiled before a word form was seen (listing what it accepts, or what it
+    rejects) still treats that form as spaCy's Matcher does."""
+    token_patterns = [[tokens_with_op(t, op) for t, op in p] for p in patterns]
+    spacy_matcher = Matcher(nlp.vocab)
+    spacy_matcher.add("R", token_patterns)
+    ours = TokenMatcher(nlp.vocab)
+    ours.add(nlp.vocab.strings["R"], token_patterns, ours.add_group(always, 12, 12))
+    ours(spacy.tokens.Doc(nlp.vocab, words=first))
+    doc = spacy.tokens.Doc(nlp.vocab, words=then)
+    assert sorted(ours(doc)) == sorted(set(spacy_matcher(doc)))
+
+
 def test_rules_only_match_within_their_triggers_windows(nlp):
     digit = nlp.vocab.add_flag(lambda text: text.isdigit())
     doc = nlp.make_doc("a b c 5 d e f g h i")

@@ -47,11 +47,19 @@ class Signature:
 
 @dataclass
 class TokenSpec:
-    """One token of a pattern: flag bits that must be on / off and string tests."""
+    """One token of a pattern: flag bits that must be on / off and string tests.
+
+    Its character class lists the characters it accepts, or, for a token most words pass
+    ("not a digit"), the ones it rejects (``negated``). Decided when first compiled, so that
+    a word form seen later changes the class, and costs a recompile, only when it is the
+    exception: a rare acceptance or a rare rejection.
+    """
     flags_on: int
     flags_off: int
     strings: tuple[tuple[int, frozenset[str], bool], ...]  # (attr index, values, wanted inside)
     chars: set[str] = field(default_factory=set)  # the signatures seen so far that it accepts
+    rejected: set[str] = field(default_factory=set)  # and those it rejects
+    negated: Optional[bool] = None  # written as the characters it rejects; None until compiled
     users: list = field(default_factory=list)  # what is compiled from it: rules and groups
 
     def accepts(self, sig: Signature) -> bool:
@@ -59,10 +67,21 @@ class TokenSpec:
             return False
         return all((sig.strings[i] in values) == inside for i, values, inside in self.strings)
 
+    def learn(self, char: str, sig: Signature) -> bool:
+        """Add a new signature's character; True when the compiled class must change."""
+        if self.accepts(sig):
+            self.chars.add(char)
+            return self.negated is False
+        self.rejected.add(char)
+        return self.negated is True
+
+    def is_negated(self) -> bool:
+        if self.negated is None:
+            self.negated = len(self.chars) > len(self.rejected)
+        return self.negated
+
     def regex(self) -> str:
-        if not self.chars:
-            return f"(?:{NOTHING})"
-        return _char_class(self.chars)
+        return _union_class([self])
 
 
 @dataclass
@@ -71,8 +90,8 @@ class _Rule:
     patterns: list[list[tuple[TokenSpec, int, Optional[int]]]]  # (spec, min, max) per token
     regex: Optional[re.Pattern] = None
     scan: Optional[re.Pattern] = None  # finds each position a match starts at
-    first_chars: frozenset[str] = frozenset()  # the signatures a match can start with
-    last_chars: frozenset[str] = frozenset()  # and end with
+    first_chars: Optional[frozenset[str]] = None  # the characters a match can start with, if all known
+    last_chars: Optional[frozenset[str]] = None  # and end with
 
     def __post_init__(self):
         self.min_length = max(1, min(sum(lo for _, lo, _ in p) for p in self.patterns))
@@ -81,11 +100,12 @@ class _Rule:
         self.fixed = self.max_length == self.min_length  # then a match's start gives its end
 
     def compile(self) -> None:
-        self.regex = re.compile("(?:" + "|".join(map(_sequence, self.patterns)) + ")")
+        if not self.fixed:  # a fixed-length rule's matches end where its length says
+            self.regex = re.compile("(?:" + "|".join(map(_sequence, self.patterns)) + ")")
         starts = [q for p in self.patterns for q in _first_token_required(p)]
-        self.first_chars = frozenset().union(*(p[0][0].chars for p in starts))
-        self.last_chars = frozenset().union(*map(_last_token_chars, self.patterns))
-        self.scan = _start_scan(starts, self.first_chars)
+        self.first_chars = _known_chars([p[0][0] for p in starts])
+        self.last_chars = _known_chars([spec for p in self.patterns for spec in _last_token_specs(p)])
+        self.scan = _start_scan(starts)
 
     def ends(self, text: str, start: int, window_end: int) -> list[int]:
         """The end of every non-empty match from ``start`` that stops by ``window_end``,
@@ -93,22 +113,30 @@ class _Rule:
         top = window_end if self.max_length is None else min(window_end, start + self.max_length)
         last, fullmatch = self.last_chars, self.regex.fullmatch
         return [end for end in range(start + self.min_length, top + 1)
-                if text[end - 1] in last and fullmatch(text, start, end)]
+                if (last is None or text[end - 1] in last) and fullmatch(text, start, end)]
 
 
 def _sequence(pattern: list[tuple[TokenSpec, int, Optional[int]]]) -> str:
     return "".join(spec.regex() + _quantifier(lo, hi) for spec, lo, hi in pattern if hi != 0)
 
 
-def _last_token_chars(pattern: list) -> set[str]:
-    """The signatures a match of the pattern can end with."""
-    chars: set[str] = set()
+def _last_token_specs(pattern: list) -> list[TokenSpec]:
+    """The tokens a match of the pattern can end with."""
+    specs = []
     for spec, lo, hi in reversed(pattern):
         if hi != 0:
-            chars |= spec.chars
+            specs.append(spec)
         if lo:
             break
-    return chars
+    return specs
+
+
+def _known_chars(specs: list[TokenSpec]) -> Optional[frozenset[str]]:
+    """Every character the tokens accept, or None when one of them accepts characters not
+    yet seen (it is negated)."""
+    if any(spec.is_negated() for spec in specs):
+        return None
+    return frozenset().union(*(spec.chars for spec in specs))
 
 
 def _first_token_required(pattern: list) -> list[list]:
@@ -121,27 +149,35 @@ def _first_token_required(pattern: list) -> list[list]:
     return required + (_first_token_required(rest) if rest else [])
 
 
-def _start_scan(patterns: list[list], firsts: frozenset[str]) -> re.Pattern:
+def _start_scan(patterns: list[list]) -> re.Pattern:
     """A regex whose matches are one character long, at each position some pattern matches from.
 
     It consumes the first token (a character class, which Python's regex engine skips to
     quickly) and looks ahead for the rest; a lookahead alone would be tried at every position.
     """
-    if not firsts:
-        return re.compile(NOTHING)
     heads = []
     for (spec, lo, hi), *rest in patterns:
         tail = [(spec, lo - 1, None if hi is None else hi - 1)] + rest
         heads.append(f"(?<={spec.regex()})(?={_sequence(tail)})")
-    return re.compile(_char_class(firsts) + "(?:" + "|".join(heads) + ")")
+    return re.compile(_union_class([p[0][0] for p in patterns]) + "(?:" + "|".join(heads) + ")")
 
 
 def _signature_char(number: int) -> str:
     return LATIN_CHARS[number] if number < len(LATIN_CHARS) else chr(MORE_CHARS + number - len(LATIN_CHARS))
 
 
-def _char_class(chars: set[str]) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+def _union_class(specs: list[TokenSpec]) -> str:
+    """A character class for a token any of ``specs`` accepts. Negated classes leave out
+    the separator between windows."""
+    accepted = set().union(*(spec.chars for spec in specs if not spec.is_negated()))
+    negated = [spec.rejected for spec in specs if spec.is_negated()]
+    if negated:
+        return "[^" + re.escape(SEPARATOR) + _escaped(set.intersection(*negated) - accepted) + "]"
+    return "[" + _escaped(accepted) + "]" if accepted else f"(?:{NOTHING})"
+
+
+def _escaped(chars: set[str]) -> str:
+    return "".join(re.escape(c) for c in sorted(chars))
 
 
 def _quantifier(lo: int, hi: Optional[int]) -> str:
@@ -204,7 +240,7 @@ class _Group:
         present = set(joined)
         out = []
         for rule in self.rules:
-            if rule.first_chars.isdisjoint(present):  # cheaper than a scan that finds nothing
+            if rule.first_chars is not None and rule.first_chars.isdisjoint(present):  # cheaper than a scan
                 continue
             key = rule.key
             if rule.fixed:
@@ -285,6 +321,8 @@ class TokenMatcher:
         self.char_of_acceptance.clear()
         for spec in self.specs:
             spec.chars.clear()
+            spec.rejected.clear()
+            spec.negated = None
         self.stale = {id(user): user for spec in self.specs for user in spec.users}
 
     def _new_spec(self, tok: dict) -> TokenSpec:
@@ -338,9 +376,9 @@ class TokenMatcher:
             char = self.char_of_acceptance.get(accepting)
             if char is None:
                 char = self.char_of_acceptance[accepting] = _signature_char(len(self.char_of_acceptance))
-                for spec in map(self.specs.__getitem__, accepting):
-                    spec.chars.add(char)
-                    self.stale.update((id(user), user) for user in spec.users)
+                for spec in self.specs:
+                    if spec.learn(char, sig):
+                        self.stale.update((id(user), user) for user in spec.users)
             self.char_of_signature[sig] = char
         self.char_of_word[orth] = char
         return char
