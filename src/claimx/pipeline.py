@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 import spacy
+from pydantic_core import PydanticSerializationError, to_json
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -191,12 +192,24 @@ class Extractor:
 
 
 def record_line(record: dict) -> str:
-    """One claims.jsonl line: compact JSON, UTF-8 kept as written.
+    """One claims.jsonl line for a record built by ``record_dicts``: compact JSON, UTF-8 kept
+    as written, exactly ``json.dumps(record, ensure_ascii=False, separators=(",", ":"))``.
 
-    The same as ``json.dumps(record, ensure_ascii=False, separators=(",", ":"))``, but with
-    one encoder for every line (see ``_compact_json``).
+    pydantic-core's encoder writes it about three times faster and alike, except floats that
+    json writes in exponent form or as NaN / Infinity. Records hold floats only in ``value``
+    (a test keeps the models so): a record whose value is such a float goes through json.
     """
-    return _LINE_JSON(record)
+    value = record.get("value")
+    if type(value) is float and not (value == 0 or PLAIN_FLOATS[0] <= abs(value) < PLAIN_FLOATS[1]):
+        return _LINE_JSON(record)
+    try:
+        return to_json(record).decode("utf-8")
+    except PydanticSerializationError:  # text json writes as it is (lone surrogates)
+        return _LINE_JSON(record)
+
+
+# floats json writes without an exponent: repr's range
+PLAIN_FLOATS = (1e-4, 1e16)
 
 
 def _compact_json() -> Callable[[Any], str]:
