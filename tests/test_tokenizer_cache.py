@@ -41,3 +41,16 @@ def test_priming_stops_when_the_tokenizer_would_cache_no_more():
     primer.prime("four four")
     primer.prime("four")
     assert primer.primed == {"one", "two", "three"}
+
+
+def test_texts_with_nothing_new_are_looked_at_ever_more_rarely():
+    primer = TokenizerPrimer(spacy.blank("en").tokenizer)
+    for _ in range(3):
+        primer.prime("a b")  # seen, primed, then nothing new: skip the next text
+    primer.prime("c")
+    primer.prime("a b")  # looked at, still nothing new: skip the next two
+    primer.prime("d")
+    primer.prime("d")
+    primer.prime("d e")  # looked at, new words: every text again
+    primer.prime("f")
+    assert primer.seen_once == {"d", "e", "f"}
