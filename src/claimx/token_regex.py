@@ -215,9 +215,12 @@ class _Group:
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """The stretches of ``text`` around runs of triggers, in token (character) offsets."""
-        length = len(text)
-        return [(max(run.start() - self.before, 0), min(run.end() + self.after, length))
-                for run in self.runs.finditer(text)]
+        before, after = self.before, self.after
+        spans = [(run.start() - before, run.end() + after) for run in self.runs.finditer(text)]
+        if spans:  # only the first and the last can run over the text's ends
+            spans[0] = (max(spans[0][0], 0), spans[0][1])
+            spans[-1] = (spans[-1][0], min(spans[-1][1], len(text)))
+        return spans
 
     def matches(self, text: str) -> list[tuple[int, int, int]]:
         """The rules' matches within this group's windows of ``text``.
