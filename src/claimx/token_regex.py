@@ -4,9 +4,9 @@ spaCy's Matcher builds a Python ``Token`` and steps every pattern at every token
 which made it most of claimx's running time. claimx's rules only test word attributes
 (lexeme flags such as ``IS_TITLE`` or a token class, and ``ORTH`` / ``LOWER`` / ``SHAPE``
 values), so every distinct word reduces, once, to a *signature*: its flag bits and whichever
-of the tested strings it is. Each signature gets one private-use character; a text becomes a
-string of those characters, and each pattern a regular expression over them, which Python
-runs in C.
+of the tested strings it is. Signatures that every pattern token treats alike share one
+character; a text becomes a string of those characters, and each pattern a regular
+expression over them, which Python runs in C.
 
 Rules come in groups, each gated by a trigger flag: a group's rules are only matched in
 the windows of tokens around its triggers (``before`` / ``after`` tokens), which is where
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from operator import methodcaller
 from dataclasses import dataclass, field
+from operator import methodcaller
 from typing import Iterable, Optional
 
 from spacy.attrs import IDS, ORTH
@@ -67,9 +67,9 @@ class TokenSpec:
             return False
         return all((sig.strings[i] in values) == inside for i, values, inside in self.strings)
 
-    def learn(self, char: str, sig: Signature) -> bool:
-        """Add a new signature's character; True when the compiled class must change."""
-        if self.accepts(sig):
+    def learn(self, char: str, accepted: bool) -> bool:
+        """Add a new character, which it accepts or not; True when the compiled class must change."""
+        if accepted:
             self.chars.add(char)
             return self.negated is False
         self.rejected.add(char)
@@ -375,12 +375,13 @@ class TokenMatcher:
                         tuple(v if v in tested else None for v, tested in zip(values, self.tested)))
         char = self.char_of_signature.get(sig)
         if char is None:
-            accepting = tuple(i for i, spec in enumerate(self.specs) if spec.accepts(sig))
-            char = self.char_of_acceptance.get(accepting)
+            accepted = [spec.accepts(sig) for spec in self.specs]
+            acceptance = tuple(i for i, yes in enumerate(accepted) if yes)
+            char = self.char_of_acceptance.get(acceptance)
             if char is None:
-                char = self.char_of_acceptance[accepting] = _signature_char(len(self.char_of_acceptance))
-                for spec in self.specs:
-                    if spec.learn(char, sig):
+                char = self.char_of_acceptance[acceptance] = _signature_char(len(self.char_of_acceptance))
+                for spec, yes in zip(self.specs, accepted):
+                    if spec.learn(char, yes):
                         self.stale.update((id(user), user) for user in spec.users)
             self.char_of_signature[sig] = char
         self.char_of_word[orth] = char
