@@ -216,8 +216,16 @@ def build_rules(vocab: Vocab, folder: Path, lex: Lexicon) -> RuleSet:
             checked = [{"id": row["id"], "pattern": p, "_line": row["_line"]}
                        for p in expander.expand(row["pattern"], row["_line"], for_validation=True)]
             add_token_patterns(checker, checked, path)
+            matched_as = _exclusions_id(trigger, rule) if rule.label == "exclude" else row["id"]
+            rules.setdefault(matched_as, rule)
             try:
-                matcher.add(vocab.strings.add(row["id"]), expander.expand(row["pattern"], row["_line"]), groups[trigger])
+                matcher.add(vocab.strings.add(matched_as), expander.expand(row["pattern"], row["_line"]), groups[trigger])
             except PatternUnsupported as exc:
                 raise PatternError(path, row["_line"], f"rule {row['id']!r}: {exc}") from exc
     return RuleSet(rules, matcher)
+
+
+def _exclusions_id(trigger: str, rule: Rule) -> str:
+    """One matcher rule for all exclusions with the same trigger and context: their ids never
+    reach a record, and one scan finds them all."""
+    return f"exclude:{trigger}:{rule.before}:{rule.after}"
