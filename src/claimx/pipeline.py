@@ -177,7 +177,10 @@ class Extractor:
         Each piece is serialised as soon as it is found, so a very long document's records
         never all sit in memory as dicts at once.
         """
-        return [record_line(d) for piece in self.pieces(text, doc_id=doc_id, published=published) for d in piece]
+        lines: list[str] = []
+        for piece in self.pieces(text, doc_id=doc_id, published=published):
+            lines += map(record_line, piece)
+        return lines
 
     def pieces(self, text: str, *, doc_id: str = "-", published: Optional[str] = None) -> Iterator[list[dict]]:
         """The record dicts of each piece of the document in turn.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -93,7 +93,7 @@ class QuantityFinder:
         published, day_first = doc._.claimx_published, not self.month_first
         rule_keys, starts, ends = self.rule_keys, words.starts, words.ends
         ranked = []
-        for match_id, match_start, match_end in self.matcher(doc):
+        for match_id, match_start, match_end in self.matcher.match_words(words.orths):
             rule_id, rule = rule_keys[match_id]
             start, end = match_start + rule.before, match_end - rule.after
             chars = ends[end - 1] - starts[start] if end > start else 0
@@ -208,14 +208,15 @@ def _without_full_stop(text: str, start_char: int) -> int:
 
 
 class _TokenText:
-    """The text of token spans, sliced from the doc's text by token offsets read once in C,
-    without building a Span and its Tokens per match."""
+    """The words of a doc, and the text of token spans, sliced from the doc's text by token
+    offsets read once in C, without building a Span and its Tokens per match."""
 
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
-        offsets = doc.to_array([IDX, LENGTH])
-        self.starts = offsets[:, 0].tolist()
-        self.ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+        columns = doc.to_array([ORTH, IDX, LENGTH])
+        self.orths = columns[:, 0].tolist()
+        self.starts = columns[:, 1].tolist()
+        self.ends = (columns[:, 1] + columns[:, 2]).tolist()
 
     def between(self, start: int, end: int) -> str:
         return self.text[self.starts[start]:self.ends[end - 1]] if end > start else ""

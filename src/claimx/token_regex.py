@@ -389,7 +389,10 @@ class TokenMatcher:
 
     def text_of(self, doc: Doc) -> str:
         """One character per token of ``doc``."""
-        return "".join(map(self.char_of_word.__getitem__, doc.to_array(ORTH).tolist()))
+        return self._text_of(doc.to_array(ORTH).tolist())
+
+    def _text_of(self, orths: list[int]) -> str:
+        return "".join(map(self.char_of_word.__getitem__, orths))
 
     def _compile(self) -> None:
         for user in self.stale.values():
@@ -398,7 +401,12 @@ class TokenMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(key, start, end) of every match of every group's rules within its windows."""
-        text = self.text_of(doc)
+        return self.match_words(doc.to_array(ORTH).tolist())
+
+    def match_words(self, orths: list[int]) -> list[tuple[int, int, int]]:
+        """The matches in the tokens whose words (ORTH ids) are ``orths``, for a caller that
+        reads the doc's columns itself."""
+        text = self._text_of(orths)
         if self.stale:
             self._compile()
         return [match for group in self.groups if group.rules for match in group.matches(text)]
