@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 import spacy
 from pydantic_core import PydanticSerializationError, to_json
@@ -26,6 +26,9 @@ QUANTITY_KINDS = frozenset({"percentage", "money", "count", "date", "multiplier"
 # spaCy refuses texts above nlp.max_length; claimx cuts long documents into pieces itself
 # (see chunks), so the limit only has to exceed the largest piece.
 CHUNK_CHARS = 200_000
+
+# floats json writes without an exponent (repr's range): pydantic-core writes them alike
+PLAIN_FLOATS = (1e-4, 1e16)
 
 
 def build_nlp(patterns: Optional[str | Path] = None) -> Language:
@@ -211,24 +214,5 @@ def record_line(record: dict) -> str:
         return _LINE_JSON(record)
 
 
-# floats json writes without an exponent: repr's range
-PLAIN_FLOATS = (1e-4, 1e16)
-
-
-def _compact_json() -> Callable[[Any], str]:
-    """``json.dumps(..., ensure_ascii=False, separators=(",", ":"))`` made once, not per call.
-
-    ``json.dumps`` with options builds a new ``JSONEncoder`` per call, and its ``encode`` a new
-    C encoder: here json's C encoder is built once, with the arguments ``encode`` would give it.
-    A record is a tree of fresh dicts, so the check for circular references is left out.
-    """
-    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
-    if json.encoder.c_make_encoder is None:  # a Python without json's C speedups
-        return encoder.encode
-    chunks = json.encoder.c_make_encoder(
-        None, encoder.default, json.encoder.encode_basestring, encoder.indent, encoder.key_separator,
-        encoder.item_separator, encoder.sort_keys, encoder.skipkeys, encoder.allow_nan)
-    return lambda value: "".join(chunks(value, 0))
-
-
-_LINE_JSON = _compact_json()
+# the fallback: what record_line must equal
+_LINE_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
