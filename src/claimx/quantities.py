@@ -10,8 +10,8 @@ grows with the matches, not with the length of the text.
 from __future__ import annotations
 
 import shutil
-from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Optional
 

@@ -83,8 +83,7 @@ class SpeakerParser:
         """Word and punctuation tokens of text[start:end], at their offsets in ``text``. A full
         stop is a token of its own unless it belongs to a title, a post-nominal, an initial or
         an abbreviation such as U.S."""
-        return [_new_token((word, at, at + len(word), word.lower()))
-                for m in self._matches(text, start, end) for word, at in ((m.group(), m.start()),)]
+        return list(self.iter_tokens(text, start, end))
 
     def iter_tokens(self, text: str, start: int = 0, end: Optional[int] = None) -> Iterator[Token]:
         """``tokens`` one by one, for callers that stop early."""

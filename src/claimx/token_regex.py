@@ -287,9 +287,6 @@ class TokenMatcher:
         self.char_of_acceptance: dict[tuple[int, ...], str] = {}  # which specs accept a word -> its character
         self.stale: dict[int, object] = {}  # what a newly seen signature joined a character class of
 
-    def __len__(self) -> int:
-        return sum(len(group.rules) for group in self.groups)
-
     def add_group(self, trigger_flag: int, before: int, after: int) -> int:
         """A new group whose rules match within ``before`` / ``after`` tokens of a token with
         the lexeme flag ``trigger_flag``; returns its number."""
