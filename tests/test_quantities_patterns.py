@@ -16,7 +16,9 @@ def patterns(tmp_path):
 
 
 def build(folder):
-    spacy.blank("en").add_pipe("claimx_quantities", config={"patterns_dir": str(folder)})
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimx_quantities", config={"patterns_dir": str(folder)})
+    return nlp
 
 
 def append(path, line):
@@ -70,9 +72,7 @@ def test_a_new_currency_needs_no_python(patterns):
     path = patterns / "lexicon" / "currencies.json"
     path.write_text(path.read_text(encoding="utf-8").replace('"₹": "INR",', '"₹": "INR", "₿": "XBT",'),
                     encoding="utf-8")
-    nlp = spacy.blank("en")
-    nlp.add_pipe("claimx_quantities", config={"patterns_dir": str(patterns)})
-    doc = nlp("They paid ₿3 million.")
+    doc = build(patterns)("They paid ₿3 million.")
     assert [(f.kind, f.fields["currency"], f.fields["value"]) for f in doc._.claimx_found] == [("money", "XBT", 3e6)]
 
 
@@ -80,7 +80,5 @@ def test_a_new_scale_word_needs_no_python(patterns):
     path = patterns / "lexicon" / "numbers.json"
     path.write_text(path.read_text(encoding="utf-8").replace('"thousand": 1000,', '"thousand": 1000, "lakh": 100000,'),
                     encoding="utf-8")
-    nlp = spacy.blank("en")
-    nlp.add_pipe("claimx_quantities", config={"patterns_dir": str(patterns)})
-    doc = nlp("The scheme reached 3 lakh farmers and cost £2 lakh.")
+    doc = build(patterns)("The scheme reached 3 lakh farmers and cost £2 lakh.")
     assert [(f.kind, f.fields["value"]) for f in doc._.claimx_found] == [("count", 3e5), ("money", 2e5)]
