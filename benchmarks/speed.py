@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -114,10 +113,12 @@ def in_memory_rows(texts: list[str], repeats: int) -> list[Row]:
     extractor = Extractor()
     works = {
         'spaCy `blank("en")` tokenizer only': lambda ts: drain(map(nlp.make_doc, ts)),
-        "claimx `Extractor.extract_lines`, one process, texts in memory (the CLI's records)":
+        "claimx `Extractor.pipe(form=\"lines\")`, one process, texts in memory (what the CLI's workers run)":
+            lambda ts: drain(extractor.pipe(documents(ts), form="lines")),
+        "claimx `Extractor.extract_lines`, one document at a time":
             lambda ts: drain(extractor.extract_lines(t, doc_id=str(i)) for i, t in enumerate(ts)),
-        "claimx `Extractor.extract`, one process, texts in memory (pydantic records)":
-            lambda ts: drain(extractor.extract(t, doc_id=str(i)) for i, t in enumerate(ts)),
+        "claimx `Extractor.pipe()`, pydantic records":
+            lambda ts: drain(extractor.pipe(documents(ts))),
     }
     best = {name: 0.0 for name in works}
     for _ in range(repeats):
@@ -125,6 +126,11 @@ def in_memory_rows(texts: list[str], repeats: int) -> list[Row]:
             row = timed(name, work, texts)
             best[name] = max(best[name], row.words_per_second)
     return [Row(name, len(texts), words_per_second) for name, words_per_second in best.items()]
+
+
+def documents(texts: list[str]) -> Iterable[tuple[str, str, None]]:
+    """The texts as ``Extractor.pipe`` takes them: (text, doc_id, published)."""
+    return ((text, str(i), None) for i, text in enumerate(texts))
 
 
 def cli_path_row(folder: Path, texts: list[str], jobs: int) -> Row:

@@ -110,3 +110,30 @@ def test_an_unexpected_failure_while_reading_costs_one_document(tmp_path, monkey
     monkeypatch.setattr(claimx.corpus, "read_document", broken_install)
     result = process_source(Extractor(), Source(tmp_path / "a.html", "a.html"))
     assert result.error.stage == "read" and "ImportError" in result.error.reason and result.error.hint
+
+
+def test_a_bug_on_one_document_costs_that_document_not_its_batch(tmp_path, monkeypatch):
+    """Documents go through Extractor.pipe in batches; a component failing on one of them
+    must leave the others in the batch their records, in order."""
+    from claimx.corpus import extract_sources
+    from claimx.quantities import QuantityFinder
+
+    names = ["a.txt", "b.txt", "bad.txt", "c.txt", "unreadable.txt", "d.txt"]
+    for name in names:
+        (tmp_path / name).write_text(GOOD + ("BOOM\n" if name == "bad.txt" else ""), encoding="utf-8")
+    (tmp_path / "unreadable.txt").write_bytes(b"")
+    find = QuantityFinder.find
+
+    def fails_on_boom(self, doc):
+        if "BOOM" in doc.text:
+            raise RuntimeError("a bug")
+        return find(self, doc)
+
+    monkeypatch.setattr(QuantityFinder, "find", fails_on_boom)
+    sources = [Source(tmp_path / name, name) for name in names]
+    results = list(extract_sources(Extractor(), sources, form="lines"))
+    assert [r.source.doc_id for r in results] == names
+    assert [r.ok for r in results] == [True, True, False, True, False, True]
+    assert results[2].error.stage == "extract" and "RuntimeError: a bug" in results[2].error.reason
+    assert results[4].error.stage == "read"
+    assert all(len(r.records) == len(results[0].records) > 0 for r in results if r.ok)

@@ -70,3 +70,32 @@ def test_findings_are_what_the_components_leave_on_a_doc(extractor):
         doc = extractor.doc(text)
         assert extractor.findings(text) == doc._.claimx_found
         assert doc.spans["claimx"]
+
+
+def test_pipe_gives_each_document_what_extract_gives_it(extractor):
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))[:12]] + ["", "No claims."]
+    documents = [(text, f"doc{i}", None) for i, text in enumerate(texts)]
+    for form, method in (("lines", extractor.extract_lines), ("dicts", extractor.extract_dicts)):
+        assert list(extractor.pipe(documents, form=form, batch_size=3)) == \
+            [method(text, doc_id=doc_id) for text, doc_id, _ in documents]
+
+
+def test_pipe_batches_the_pieces_of_long_documents():
+    paragraph = "“Sales rose 5% to £3m in 2021,” said Jane Doe.\n\n"
+    texts = [paragraph * n for n in (1, 30, 2, 45)]
+    extractor = claimx.Extractor(chunk_chars=200)
+    piped = list(extractor.pipe([(t, str(i), None) for i, t in enumerate(texts)], form="dicts", batch_size=4))
+    assert piped == [extractor.extract_dicts(t, doc_id=str(i)) for i, t in enumerate(texts)]
+    assert [len(records) for records in piped] == [4 * n for n in (1, 30, 2, 45)]
+
+
+def test_pipe_reads_documents_only_as_its_batches_need_them(extractor):
+    read = []
+
+    def documents():
+        for i in range(40):
+            read.append(i)
+            yield "It rose 5%.", str(i), None
+
+    first = next(extractor.pipe(documents(), form="lines", batch_size=4))
+    assert first and len(read) <= 5

@@ -1,7 +1,8 @@
 """Running the extractor over many documents: one process or many, same output either way.
 
-Documents are read lazily inside the workers, and results come back in input order
-(``Pool.imap``), so the output is byte-identical whatever the number of jobs.
+Workers take the documents in small batches (``Extractor.pipe`` runs each component over
+a batch in turn), read them lazily, and results come back in input order (``Pool.imap``),
+so the output is byte-identical whatever the number of jobs.
 """
 from __future__ import annotations
 
@@ -10,18 +11,18 @@ import json
 import multiprocessing
 import os
 import threading
+from collections import deque
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator, Literal, Optional
+from typing import IO, Callable, Iterable, Iterator, Optional
 
-from .pipeline import Extractor
+from .pipeline import Extractor, Form
 from .reading import (DEFAULT_MAX_BYTES, Document, ReadError, Source, document_from_text, iter_sources,
                       read_document)
 from .writing import Journal, OutputFolder, read_journal
 
 
-Form = Literal["models", "dicts", "lines"]
-EXTRACT_METHODS = {"models": "extract", "dicts": "extract_dicts", "lines": "extract_lines"}
 
 
 @dataclass(slots=True)
@@ -63,18 +64,64 @@ def process_source(extractor: Extractor, source: Source, *, max_bytes: int = DEF
     ``form`` says what the records are: pydantic models, plain dicts, or claims.jsonl
     lines (the CLI's path, which only writes them).
     """
+    return next(extract_sources(extractor, [source], max_bytes=max_bytes, form=form))
+
+
+def extract_sources(extractor: Extractor, sources: Iterable[Source], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                    form: Form = "models") -> Iterator[DocResult]:
+    """A DocResult per source, in order, the documents going through ``Extractor.pipe``
+    together; each file is read only when the pipe's batch needs it.
+
+    A bad file gives an error result. An exception inside the pipe (a bug) must cost one
+    document, never the batch: the documents it held are then done again one by one, and
+    the one that fails again gets the error.
+    """
+    sources = iter(sources)
+    while True:
+        waiting: deque[DocResult] = deque()  # read, not yet given back, in order
+        try:
+            for records in extractor.pipe(_readable(sources, waiting, max_bytes), form=form):
+                yield from _failed_reads(waiting)
+                result = waiting.popleft()
+                result.records = records
+                yield result
+            yield from waiting
+            return
+        except Exception:
+            for result in waiting:
+                yield _extract_alone(extractor, result, form) if result.ok else result
+
+
+def _readable(sources: Iterator[Source], waiting: deque, max_bytes: int) -> Iterator[tuple[str, str, Optional[str]]]:
+    """What ``Extractor.pipe`` takes, read from the sources; every result joins ``waiting``."""
+    for source in sources:
+        result = _read(source, max_bytes)
+        waiting.append(result)
+        if result.ok:
+            yield result.document.text, result.document.doc_id, result.document.published
+
+
+def _read(source: Source, max_bytes: int) -> DocResult:
     try:
-        document = read_document(source, max_bytes=max_bytes)
+        return DocResult(source, document=read_document(source, max_bytes=max_bytes))
     except ReadError as exc:
         return DocResult(source, error=exc)
     except Exception as exc:  # a bug or a broken install must cost one document, never the run
         return DocResult(source, error=_unexpected("read", exc))
+
+
+def _failed_reads(waiting: deque) -> Iterator[DocResult]:
+    while waiting and not waiting[0].ok:
+        yield waiting.popleft()
+
+
+def _extract_alone(extractor: Extractor, result: DocResult, form: Form) -> DocResult:
+    document = result.document
     try:
-        extract = getattr(extractor, EXTRACT_METHODS[form])
-        records = extract(document.text, doc_id=document.doc_id, published=document.published)
+        records = next(extractor.pipe([(document.text, document.doc_id, document.published)], form=form))
     except Exception as exc:
-        return DocResult(source, error=_unexpected("extract", exc))
-    return DocResult(source, document=document, records=records)
+        return DocResult(result.source, error=_unexpected("extract", exc))
+    return DocResult(result.source, document=document, records=records)
 
 
 def _unexpected(stage: str, exc: Exception) -> ReadError:
@@ -102,6 +149,10 @@ def to_output(result: DocResult) -> DocOutput:
                      json.dumps(doc.summary(), ensure_ascii=False), warnings)
 
 
+# documents a worker takes at a time: enough to fill Extractor.pipe's batches, few enough
+# for the jobs to share the work evenly
+DOCUMENTS_PER_TASK = 8
+
 _extractors: dict[Optional[str], Extractor] = {}
 _extractors_lock = threading.Lock()
 _worker: dict = {"patterns": None, "max_bytes": DEFAULT_MAX_BYTES}
@@ -126,25 +177,27 @@ def _init_worker(patterns: Optional[str], max_bytes: int) -> None:
     _worker.update(patterns=patterns, max_bytes=max_bytes)
 
 
-def _work_lines(source: Source) -> DocOutput:
-    return to_output(process_source(load_worker(_worker["patterns"]), source, max_bytes=_worker["max_bytes"],
-                                    form="lines"))
+def _work_lines(sources: list[Source]) -> list[DocOutput]:
+    extractor = load_worker(_worker["patterns"])
+    return [to_output(r) for r in extract_sources(extractor, sources, max_bytes=_worker["max_bytes"], form="lines")]
 
 
-def _work_objects(source: Source) -> DocResult:
-    return process_source(load_worker(_worker["patterns"]), source, max_bytes=_worker["max_bytes"])
+def _work_objects(sources: list[Source]) -> list[DocResult]:
+    return list(extract_sources(load_worker(_worker["patterns"]), sources, max_bytes=_worker["max_bytes"]))
 
 
-def _run(sources: Iterable[Source], work: Callable, *, jobs: int, patterns: Optional[str],
+def _run(sources: Iterable[Source], work: Callable[[list[Source]], list], *, jobs: int, patterns: Optional[str],
          max_bytes: int) -> Iterator:
-    """Map ``work`` over the sources in order, in this process or a pool of ``jobs``.
+    """Map ``work`` over batches of the sources, in order, in this process or a pool of ``jobs``.
 
     The pipeline is loaded here first, so a bad pattern file fails once, in the caller,
     before any worker starts; forked workers inherit it instead of loading their own.
     """
     _init_worker(patterns, max_bytes)
+    batches = batched(sources, DOCUMENTS_PER_TASK)
     if jobs <= 1:
-        yield from map(work, sources)
+        for batch in batches:
+            yield from work(batch)
         return
     if "fork" in multiprocessing.get_all_start_methods():
         pool = multiprocessing.get_context("fork").Pool(jobs)
@@ -152,7 +205,15 @@ def _run(sources: Iterable[Source], work: Callable, *, jobs: int, patterns: Opti
         pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_worker,
                                                          initargs=(patterns, max_bytes))
     with pool:
-        yield from pool.imap(work, sources, chunksize=4)
+        for outputs in pool.imap(work, batches):
+            yield from outputs
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items in turn (the last may be shorter)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def default_jobs() -> int:

@@ -17,15 +17,13 @@ from __future__ import annotations
 from collections import deque
 from contextlib import nullcontext
 from functools import partial
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
 
 import dask.bag as db
 
-from .corpus import (DocOutput, DocResult, RunSummary, _count, load_worker, process_source, settle_journal,
-                     to_output, without_skipped)
-from .pipeline import Extractor
+from .corpus import (DocOutput, DocResult, RunSummary, _count, batched, extract_sources, load_worker,
+                     settle_journal, to_output, without_skipped)
 from .reading import DEFAULT_MAX_BYTES, Source, iter_sources
 from .writing import OutputFolder, read_journal
 
@@ -66,24 +64,20 @@ def extract_bag(bag: db.Bag, *, patterns: Optional[str | Path] = None, texts: bo
 
 
 def _records_of_paths(paths: Iterable[str | Path], patterns: Optional[str], as_dicts: bool, base: str) -> list:
-    extractor = load_worker(patterns)
     records = []
-    for source in iter_sources(Path(base, path) for path in paths):
-        result = process_source(extractor, source, form="dicts" if as_dicts else "models")
+    sources = iter_sources(Path(base, path) for path in paths)
+    for result in extract_sources(load_worker(patterns), sources, form="dicts" if as_dicts else "models"):
         if result.error is not None:
-            raise DocumentError(f"{source.path}: {result.error.stage}: {result.error.reason}"
+            raise DocumentError(f"{result.source.path}: {result.error.stage}: {result.error.reason}"
                                 f" ({result.error.hint})")
         records.extend(result.records)
     return records
 
 
 def _records_of_texts(pairs: Iterable[tuple[str, str]], patterns: Optional[str], as_dicts: bool) -> list:
-    extractor = load_worker(patterns)
-    extract = extractor.extract_dicts if as_dicts else extractor.extract
-    records = []
-    for doc_id, text in pairs:
-        records.extend(extract(text, doc_id=doc_id))
-    return records
+    documents = ((text, doc_id, None) for doc_id, text in pairs)
+    pipe = load_worker(patterns).pipe(documents, form="dicts" if as_dicts else "models")
+    return [record for records in pipe for record in records]
 
 
 def outputs_of_batch(sources: list[Source], patterns: Optional[str], max_bytes: int, base: str) -> list[DocOutput]:
@@ -92,13 +86,12 @@ def outputs_of_batch(sources: list[Source], patterns: Optional[str], max_bytes: 
     A relative path is read from ``base``, the caller's working directory, and written as
     given, as the local run writes it.
     """
-    extractor = load_worker(patterns)
-    return [to_output(_result_as_given(extractor, source, max_bytes, base)) for source in sources]
+    located = [Source(Path(base, source.path), source.doc_id) for source in sources]
+    results = extract_sources(load_worker(patterns), located, max_bytes=max_bytes, form="lines")
+    return [to_output(_as_given(result, source)) for result, source in zip(results, sources)]
 
 
-def _result_as_given(extractor: Extractor, source: Source, max_bytes: int, base: str) -> DocResult:
-    result = process_source(extractor, Source(Path(base, source.path), source.doc_id), max_bytes=max_bytes,
-                            form="lines")
+def _as_given(result: DocResult, source: Source) -> DocResult:
     result.source = source
     if result.document is not None:
         result.document.path = str(source.path)
@@ -150,15 +143,9 @@ def _cluster_outputs(client: "Client", task: Callable[[list[Source]], list[DocOu
                      batch_size: int, window: int) -> Iterator[DocOutput]:
     """Each document's output in input order, with at most ``window`` batches queued."""
     queued: deque = deque()
-    for batch in _batches(sources, batch_size):
+    for batch in batched(sources, batch_size):
         if len(queued) >= window:
             yield from queued.popleft().result()
         queued.append(client.submit(task, batch, pure=False))
     while queued:
         yield from queued.popleft().result()
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+from collections import deque
+from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Literal, Optional
 
 import spacy
 from pydantic_core import PydanticSerializationError, to_json
@@ -26,6 +28,11 @@ QUANTITY_KINDS = frozenset({"percentage", "money", "count", "date", "multiplier"
 # spaCy refuses texts above nlp.max_length; claimx cuts long documents into pieces itself
 # (see chunks), so the limit only has to exceed the largest piece.
 CHUNK_CHARS = 200_000
+
+# pieces of text a batch of ``Extractor.pipe`` takes through each component in turn
+BATCH_PIECES = 8
+
+Form = Literal["models", "dicts", "lines"]
 
 # floats json writes without an exponent (repr's range): pydantic-core writes them alike
 PLAIN_FLOATS = (1e-4, 1e16)
@@ -168,33 +175,88 @@ class Extractor:
 
     def extract(self, text: str, *, doc_id: str = "-", published: Optional[str] = None) -> list:
         """All records of one document as pydantic models, in document order."""
-        return [as_record(d) for piece in self.pieces(text, doc_id=doc_id, published=published) for d in piece]
+        return self._one(text, doc_id, published, "models")
 
     def extract_dicts(self, text: str, *, doc_id: str = "-", published: Optional[str] = None) -> list[dict]:
         """All records of one document as plain dicts, ready for ``json.dumps``."""
-        return [d for piece in self.pieces(text, doc_id=doc_id, published=published) for d in piece]
+        return self._one(text, doc_id, published, "dicts")
 
     def extract_lines(self, text: str, *, doc_id: str = "-", published: Optional[str] = None) -> list[str]:
-        """All records of one document as claims.jsonl lines.
+        """All records of one document as claims.jsonl lines."""
+        return self._one(text, doc_id, published, "lines")
 
-        Each piece is serialised as soon as it is found, so a very long document's records
-        never all sit in memory as dicts at once.
+    def _one(self, text: str, doc_id: str, published: Optional[str], form: Form) -> list:
+        return next(self.pipe([(text, doc_id, published)], form=form))
+
+    def pipe(self, documents: Iterable[tuple[str, str, Optional[str]]], *, form: Form = "models",
+             batch_size: int = BATCH_PIECES) -> Iterator[list]:
+        """The records of each ``(text, doc_id, published)`` in turn, as ``extract`` (form
+        "models"), ``extract_dicts`` ("dicts") or ``extract_lines`` ("lines") gives them.
+
+        Like spaCy's ``nlp.pipe``: the pieces of several documents (up to ``batch_size``
+        pieces, or one piece's worth of text) go through each component in turn, so that one
+        component's code and data stay in the CPU's caches; on press releases that is about
+        a tenth faster than one document at a time. Records are converted piece by piece, so
+        a very long document's records never all sit in memory as dicts at once. Documents
+        are read from ``documents`` only as the batches need them.
         """
-        lines: list[str] = []
-        for piece in self.pieces(text, doc_id=doc_id, published=published):
-            lines += map(record_line, piece)
-        return lines
+        convert = RECORD_FORMS[form]
+        begun: deque[_Output] = deque()  # the documents whose records are not given back yet
+        batch: list[_Piece] = []
+        for text, doc_id, published in documents:
+            output = _Output()
+            begun.append(output)
+            for piece in self._pieces(text, doc_id, published, output):
+                batch.append(piece)
+                if len(batch) >= batch_size or sum(len(p.text) for p in batch) >= self.chunk_chars:
+                    self._run_batch(batch, convert)
+                    batch = []
+                    yield from _finished(begun)
+            output.all_read = True
+        self._run_batch(batch, convert)
+        yield from (output.records for output in begun)
 
-    def pieces(self, text: str, *, doc_id: str = "-", published: Optional[str] = None) -> Iterator[list[dict]]:
-        """The record dicts of each piece of the document in turn.
-
-        A document without a stated ``published`` date gets the one its text gives, so that
-        "22nd December" takes the year of the document's own dateline.
-        """
+    def _pieces(self, text: str, doc_id: str, published: Optional[str], output: _Output) -> Iterator[_Piece]:
+        """A document without a stated ``published`` date gets the one its text gives, so that
+        "22nd December" takes the year of the document's own dateline."""
         published = published or find_published(text)
         for offset, piece in chunks(text, self.chunk_chars):
-            found = self.findings(piece, published=published)
-            yield record_dicts(piece, found, doc_id=doc_id, offset=offset, openers=self.change_openers)
+            yield _Piece(piece, offset, doc_id, published, output)
+
+    def _run_batch(self, batch: list[_Piece], convert) -> None:
+        docs = [self._blank_doc(piece.text, piece.published) for piece in batch]
+        found: list[list[Found]] = [[] for _ in batch]
+        for _, proc in self.nlp.pipeline:
+            for items, doc in zip(found, docs):
+                items += proc.find(doc)
+        for piece, items in zip(batch, found):
+            dicts = record_dicts(piece.text, items, doc_id=piece.doc_id, offset=piece.offset,
+                                 openers=self.change_openers)
+            piece.output.records += dicts if convert is None else map(convert, dicts)
+
+
+@dataclass(slots=True)
+class _Output:
+    """One document's records, gathered piece by piece."""
+    records: list = field(default_factory=list)
+    all_read: bool = False  # every piece is in a batch: done once the batch holding the last has run
+
+
+@dataclass(slots=True)
+class _Piece:
+    """One piece of a document waiting in a batch, and where its records go."""
+    text: str
+    offset: int
+    doc_id: str
+    published: Optional[str]
+    output: _Output
+
+
+def _finished(begun: deque[_Output]) -> Iterator[list]:
+    """The records of the documents at the front that are all read; called when no batch is
+    waiting, so all their pieces have run."""
+    while begun and begun[0].all_read:
+        yield begun.popleft().records
 
 
 def record_line(record: dict) -> str:
@@ -216,3 +278,7 @@ def record_line(record: dict) -> str:
 
 # the fallback: what record_line must equal
 _LINE_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+# what each form of ``Extractor.pipe`` makes of a record dict
+RECORD_FORMS = {"models": as_record, "dicts": None, "lines": record_line}
