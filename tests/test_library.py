@@ -99,3 +99,17 @@ def test_pipe_reads_documents_only_as_its_batches_need_them(extractor):
 
     first = next(extractor.pipe(documents(), form="lines", batch_size=4))
     assert first and len(read) <= 5
+
+
+def test_worker_tasks_keep_the_order_and_bound_documents_and_bytes(tmp_path):
+    from claimx.corpus import tasks
+    from claimx.reading import Source
+
+    sizes = [10, 10, 10, 10, 10, 95, 10, 10]
+    sources = []
+    for i, size in enumerate(sizes):
+        (tmp_path / f"{i}.txt").write_bytes(b"x" * size)
+        sources.append(Source(tmp_path / f"{i}.txt", f"{i}.txt"))
+    sources.append(Source(tmp_path / "gone.txt", "gone.txt"))
+    cut = [[s.doc_id for s in task] for task in tasks(sources, documents=3, size=50)]
+    assert cut == [["0.txt", "1.txt", "2.txt"], ["3.txt", "4.txt"], ["5.txt"], ["6.txt", "7.txt", "gone.txt"]]
