@@ -82,3 +82,29 @@ def test_a_new_scale_word_needs_no_python(patterns):
                     encoding="utf-8")
     doc = build(patterns)("The scheme reached 3 lakh farmers and cost £2 lakh.")
     assert [(f.kind, f.fields["value"]) for f in doc._.claimx_found] == [("count", 3e5), ("money", 2e5)]
+
+
+@pytest.mark.parametrize("content, reason", [
+    ('{"warm_up": {"numerals": ["1"], "amounts": ["5"]}}', "missing key"),
+    ('{"warm_up": {"numerals": ["1"], "amounts": [5], "words": []}}', "list of non-empty strings"),
+    ('{"warm_up": ["1"]}', "must be an object"),
+])
+def test_bad_warm_up_file_names_the_file(patterns, content, reason):
+    path = patterns / "quantities" / "warm_up.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(PatternError, match=reason) as err:
+        build(patterns)
+    assert err.value.path == str(path)
+
+
+def test_the_warm_up_spares_the_first_documents_a_recompile():
+    """Every signature of an ordinary release's words is learnt at start-up: a new one would
+    recompile the rules (tens of milliseconds) while the first documents are read."""
+    nlp = build(default_patterns_dir())
+    matcher = nlp.get_pipe("claimx_quantities").matcher
+    learnt = dict(matcher.char_of_acceptance)
+    text = ("MAYOR'S OFFICE, 14 March 2024 – The council approved £12.5m (US$15.8 million) for 3,450 "
+                  "new homes, up 8.2% on 2023. Two-thirds of the 2,000 flats will be built by 2026-27, "
+                  "Cllr. Ana Díaz said on Tuesday at 10:30am. Call 0800 123 456 or visit Unit 4B.")
+    matcher(nlp.make_doc(text))
+    assert matcher.char_of_acceptance == learnt

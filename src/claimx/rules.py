@@ -9,6 +9,8 @@ Three kinds of file, all data:
 - ``macros.json``: named alternatives of token sequences ("number", "percent_sign").
 - ``triggers.json``: the token classes that gate the rules, each with how far (in tokens)
   a rule may reach before and after it. Rules are only tried around trigger tokens.
+- ``warm_up.json``: sample word forms (numerals, amounts, other words) whose signatures the
+  matcher learns at start-up, with every word of the lexicon and every string a rule tests.
 - ``*.jsonl``: the rules, ``{"id", "label", "pattern", "before"?, "after"?, "trigger"?}``. In a pattern,
   ``{"MACRO": "number"}`` stands for each alternative in turn, ``{"CLASS": "YEAR"}`` for the
   token class, and ``"@name"`` inside IN / NOT_IN for a lexicon list. ``before`` / ``after``
@@ -26,7 +28,7 @@ from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
 from .lexicon import Lexicon
-from .patterns import PatternError, add_token_patterns, load_json, load_jsonl
+from .patterns import PatternError, add_token_patterns, check_keys, load_json, load_jsonl
 from .token_regex import PatternUnsupported, TokenMatcher
 
 LABELS = ("percentage", "money", "count", "date", "multiplier", "exclude")
@@ -35,6 +37,7 @@ OPTIONAL_RULE_KEYS = ("before", "after", "trigger")
 DEFAULT_TRIGGER = "TRIGGER"
 FIRST_FREE_FLAG, LAST_FLAG = 19, 63  # spaCy's own lexical flags end at 18
 LIST_ATTRS = ("LOWER", "ORTH")
+WARM_UP_KEYS = ("numerals", "amounts", "words")
 
 
 @dataclass(frozen=True)
@@ -222,7 +225,34 @@ def build_rules(vocab: Vocab, folder: Path, lex: Lexicon) -> RuleSet:
                 matcher.add(vocab.strings.add(matched_as), expander.expand(row["pattern"], row["_line"]), groups[trigger])
             except PatternUnsupported as exc:
                 raise PatternError(path, row["_line"], f"rule {row['id']!r}: {exc}") from exc
+    matcher.learn(warm_up_words(folder / "warm_up.json", lex, matcher))
     return RuleSet(rules, matcher)
+
+
+def warm_up_words(path: Path, lex: Lexicon, matcher: TokenMatcher) -> set[str]:
+    """The word forms the matcher learns before the first document.
+
+    A word form whose signature is new to the matcher costs a recompile of the rules that
+    test it (tens of milliseconds). Learning the likely forms at start-up (every lexicon
+    word and tested string in its usual casings, and ``warm_up.json``'s samples, its amounts
+    also joined to each scale, unit and currency sign) compiles the rules once, instead of
+    once every few of the first documents.
+    """
+    data = load_json(path, required=("warm_up",), allowed=("warm_up",))["warm_up"]
+    if not isinstance(data, dict):
+        raise PatternError(path, None, f"warm_up must be an object with the lists {', '.join(WARM_UP_KEYS)}")
+    check_keys(data, path, None, required=WARM_UP_KEYS, allowed=WARM_UP_KEYS)
+    for key in WARM_UP_KEYS:
+        if not isinstance(data[key], list) or not all(isinstance(w, str) and w for w in data[key]):
+            raise PatternError(path, None, f"warm_up.{key} must be a list of non-empty strings")
+    parts = lex.regex_parts()
+    listed = {word for words in parts.values() for word in words} | set().union(*matcher.tested)
+    words = {form for word in listed for form in (word, word.lower(), word.title(), word.upper())}
+    glued = [*parts["scales"], *parts["units"], *parts["minor_unit_letters"]]
+    for amount in data["amounts"]:
+        words.update(amount + suffix for suffix in glued)
+        words.update(sign + amount + scale for sign in parts["currency_symbols"] for scale in ("", *parts["scales"]))
+    return words | set(data["numerals"]) | set(data["words"])
 
 
 def _exclusions_id(trigger: str, rule: Rule) -> str:

@@ -384,6 +384,13 @@ class TokenMatcher:
         self.char_of_word[orth] = char
         return char
 
+    def learn(self, words: Iterable[str]) -> None:
+        """Work out the characters of ``words`` now and compile the rules: a start-up warm-up,
+        so that the first documents seldom bring a signature that forces a recompile."""
+        for word in words:
+            self.char_of_word[self.vocab[word].orth]
+        self._compile()
+
     def text_of(self, doc: Doc) -> str:
         """One character per token of ``doc``."""
         return self._text_of(doc.to_array(ORTH).tolist())
