@@ -83,3 +83,26 @@ def test_a_document_with_many_claims_is_written_in_batches_of_whole_lines(tmp_pa
         folder.write_document(lines, '{"doc_id": "a", "sha256": "1"}')
     assert (tmp_path / "claims.jsonl").read_text().splitlines() == lines
     assert len(writes) > 3 and all(w.endswith(b"\n") for w in writes)
+
+
+def test_a_resumed_run_reports_every_document_done_or_skipped(corpus, tmp_path):
+    """The CLI's progress bar counts both, so a resumed run's bar ends full."""
+    out = tmp_path / "out"
+    run_to_folder([corpus], out)
+    (corpus / "d3.txt").write_text(DOC.format(n=9), encoding="utf-8")
+    done, skipped = [], []
+    run_to_folder([corpus], out, resume=True, on_document=done.append, on_skipped=skipped.append)
+    assert [o.doc_id for o in done] == ["d3.txt"]
+    assert sorted(s.doc_id for s in skipped) == ["d1.txt", "d2.txt", "d4.txt", "d5.txt", "d6.txt"]
+
+
+def test_the_progress_bar_ends_full_on_a_resumed_run():
+    from claimx.cli.extract import Progress
+    from claimx.corpus import DocOutput
+
+    progress = Progress(3, enabled=True)
+    progress.skip(None)
+    progress.skip(None)
+    progress.update(DocOutput("d3.txt", "0", ["{}", "{}"], "{}", []))
+    assert progress.bar.pos == 3 and progress.records == 2 and progress.extracted == 1
+    progress.close()

@@ -304,24 +304,39 @@ def settle_journal(sources: Iterable[Source], journal: Journal) -> set[tuple[str
     return skip
 
 
-def without_skipped(sources: Iterable[Source], skip: set[tuple[str, str]], summary: RunSummary) -> Iterator[Source]:
+def pending_sources(paths: list, outdir: Path, resume: bool, summary: RunSummary,
+                    on_skipped: Optional[Callable[[Source], None]] = None) -> tuple[Optional[Journal], Iterator[Source]]:
+    """A resumed run's journal (None when not resuming) and the sources still to do; each
+    skipped source is counted into ``summary`` and handed to ``on_skipped``."""
+    journal = read_journal(outdir) if resume else None
+    skip = settle_journal(iter_sources(paths), journal) if journal is not None else set()
+    return journal, without_skipped(iter_sources(paths), skip, summary, on_skipped)
+
+
+def without_skipped(sources: Iterable[Source], skip: set[tuple[str, str]], summary: RunSummary,
+                    on_skipped: Optional[Callable[[Source], None]] = None) -> Iterator[Source]:
     """The sources still to do, counting the skipped ones into ``summary``."""
     for source in sources:
         if (source.doc_id, str(source.path)) in skip:
             summary.skipped += 1
+            if on_skipped is not None:
+                on_skipped(source)
         else:
             yield source
 
 
 def run_to_folder(paths: Iterable[str | Path], outdir: str | Path, *, jobs: int = 1, resume: bool = False,
                   patterns: Optional[str] = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                  on_document: Optional[Callable[[DocOutput], None]] = None) -> RunSummary:
-    """Extract every file under ``paths`` into ``outdir`` (claims, documents, errors)."""
+                  on_document: Optional[Callable[[DocOutput], None]] = None,
+                  on_skipped: Optional[Callable[[Source], None]] = None) -> RunSummary:
+    """Extract every file under ``paths`` into ``outdir`` (claims, documents, errors).
+
+    ``on_document`` sees each document's output as it is written; with ``resume``,
+    ``on_skipped`` sees each document skipped as already complete.
+    """
     paths, outdir = list(paths), Path(outdir)
-    journal = read_journal(outdir) if resume else None
-    skip = settle_journal(iter_sources(paths), journal) if journal is not None else set()
     summary = RunSummary()
-    sources = without_skipped(iter_sources(paths), skip, summary)
+    journal, sources = pending_sources(paths, outdir, resume, summary, on_skipped)
     with OutputFolder(outdir, journal=journal) as out:
         for output in extract_lines(sources, jobs=jobs, patterns=patterns, max_bytes=max_bytes):
             out.write_document(output.claim_lines, output.document_line, output.error_lines)

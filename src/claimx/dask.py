@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
 import dask.bag as db
 
 from .corpus import (DocOutput, DocResult, RunSummary, _count, batched, extract_sources, load_worker,
-                     settle_journal, to_output, without_skipped)
+                     pending_sources, to_output)
 from .reading import DEFAULT_MAX_BYTES, Source, iter_sources
-from .writing import OutputFolder, read_journal
+from .writing import OutputFolder
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -101,20 +101,19 @@ def _as_given(result: DocResult, source: Source) -> DocResult:
 def run_to_folder(paths: Iterable[str | Path], outdir: str | Path, *, scheduler: Union[str, "Client"],
                   patterns: Optional[str | Path] = None, max_bytes: int = DEFAULT_MAX_BYTES,
                   resume: bool = False, batch_size: int = BATCH_SIZE, in_flight: Optional[int] = None,
-                  on_document: Optional[Callable[[DocOutput], None]] = None) -> RunSummary:
+                  on_document: Optional[Callable[[DocOutput], None]] = None,
+                  on_skipped: Optional[Callable[[Source], None]] = None) -> RunSummary:
     """Extract every file under ``paths`` into ``outdir`` on a dask.distributed cluster.
 
     ``scheduler`` is the scheduler's address (``tcp://host:8786``) or a connected Client.
     The output folder is the one ``claimx.corpus.run_to_folder`` writes, byte for byte.
     ``batch_size`` documents make one task; at most ``in_flight`` tasks are queued at a
-    time (default: twice the cluster's threads).
+    time (default: twice the cluster's threads). ``on_document`` and ``on_skipped`` are
+    called as by the local ``run_to_folder``.
     """
-    paths = list(paths)
-    outdir = Path(outdir)
-    journal = read_journal(outdir) if resume else None
-    skip = settle_journal(iter_sources(paths), journal) if journal is not None else set()
+    paths, outdir = list(paths), Path(outdir)
     summary = RunSummary()
-    sources = without_skipped(iter_sources(paths), skip, summary)
+    journal, sources = pending_sources(paths, outdir, resume, summary, on_skipped)
     task = partial(outputs_of_batch, patterns=_absolute(patterns), max_bytes=max_bytes, base=str(Path.cwd()))
     with _client(scheduler) as client, OutputFolder(outdir, journal=journal) as out:
         window = in_flight or max(2, 2 * sum(client.nthreads().values()))

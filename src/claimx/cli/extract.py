@@ -20,11 +20,15 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
 class Progress:
-    """A progress bar on stderr (documents, records, rate); silent when stderr is not a terminal."""
+    """A progress bar on stderr (documents, records, rate); silent when stderr is not a terminal.
+
+    Documents a resumed run skips move the bar too, so that it ends full; the rate counts
+    only the documents extracted.
+    """
 
     def __init__(self, total: int, enabled: bool):
         self.total, self.enabled = total, enabled
-        self.records = 0
+        self.records = self.extracted = 0
         self.started = time.monotonic()
         self.bar = click.progressbar(length=total, file=sys.stderr, label="documents",
                                      item_show_func=self._status) if enabled and total else None
@@ -32,13 +36,18 @@ class Progress:
             self.bar.__enter__()
 
     def _status(self, _item) -> str:
-        rate = self.bar.pos / max(time.monotonic() - self.started, 1e-6)
+        rate = self.extracted / max(time.monotonic() - self.started, 1e-6)
         return f"{self.records:,} records, {rate:,.1f} docs/s"
 
     def update(self, output: DocOutput) -> None:
         self.records += len(output.claim_lines)
+        self.extracted += 1
         if self.bar is not None:
             self.bar.update(1, output)
+
+    def skip(self, _source) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -91,7 +100,7 @@ def extract_cmd(paths, output, jobs, resume, patterns, max_bytes, scheduler):
         progress = Progress(_count_sources(paths) if sys.stderr.isatty() else 0, sys.stderr.isatty())
         try:
             summary = run(paths, output, resume=resume, patterns=patterns, max_bytes=max_bytes,
-                          on_document=progress.update)
+                          on_document=progress.update, on_skipped=progress.skip)
         finally:
             progress.close()
     _report(summary, output)
