@@ -113,3 +113,23 @@ def test_worker_tasks_keep_the_order_and_bound_documents_and_bytes(tmp_path):
     sources.append(Source(tmp_path / "gone.txt", "gone.txt"))
     cut = [[s.doc_id for s in task] for task in tasks(sources, documents=3, size=50)]
     assert cut == [["0.txt", "1.txt", "2.txt"], ["3.txt", "4.txt"], ["5.txt"], ["6.txt", "7.txt", "gone.txt"]]
+
+
+def test_one_process_streams_documents_as_its_batches_finish(tmp_path):
+    """-j 1 writes each document once its pipe batch is done, not a worker task (dozens) at a
+    time: a run killed midway then loses little, and the progress bar moves smoothly."""
+    from claimx.corpus import extract_lines
+    from claimx.pipeline import BATCH_PIECES
+    from claimx.reading import iter_sources
+
+    for n in range(40):
+        (tmp_path / f"{n:02}.txt").write_text(f"Release {n}\n\nIt rose {n}% in 2021.\n", encoding="utf-8")
+    taken = []
+
+    def sources():
+        for source in iter_sources([tmp_path]):
+            taken.append(source)
+            yield source
+
+    first = next(extract_lines(sources(), jobs=1))
+    assert first.doc_id == "00.txt" and len(taken) <= BATCH_PIECES + 1

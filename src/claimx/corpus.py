@@ -1,8 +1,9 @@
 """Running the extractor over many documents: one process or many, same output either way.
 
-Workers take the documents in small batches (``Extractor.pipe`` runs each component over
-a batch in turn), read them lazily, and results come back in input order (``Pool.imap``),
-so the output is byte-identical whatever the number of jobs.
+Documents are read lazily and go through ``Extractor.pipe``, which runs each component over
+a few of them in turn. One process streams the results; a pool's workers take a task of a
+few dozen documents at a time, and results come back in input order (``Pool.imap``), so
+the output is byte-identical whatever the number of jobs.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import os
 import threading
 from collections import deque
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Optional
@@ -179,27 +181,28 @@ def _init_worker(patterns: Optional[str], max_bytes: int) -> None:
     _worker.update(patterns=patterns, max_bytes=max_bytes)
 
 
-def _work_lines(sources: list[Source]) -> list[DocOutput]:
-    extractor = load_worker(_worker["patterns"])
-    return [to_output(r) for r in extract_sources(extractor, sources, max_bytes=_worker["max_bytes"], form="lines")]
+def _results(sources: Iterable[Source], form: Form) -> Iterator:
+    """This process's results for the sources as they are done: DocOutputs for form "lines"
+    (what the CLI writes), else DocResults."""
+    results = extract_sources(load_worker(_worker["patterns"]), sources, max_bytes=_worker["max_bytes"], form=form)
+    return map(to_output, results) if form == "lines" else results
 
 
-def _work_objects(sources: list[Source]) -> list[DocResult]:
-    return list(extract_sources(load_worker(_worker["patterns"]), sources, max_bytes=_worker["max_bytes"]))
+def _task(form: Form, sources: list[Source]) -> list:
+    """A worker's task: the results of a few sources at once."""
+    return list(_results(sources, form))
 
 
-def _run(sources: Iterable[Source], work: Callable[[list[Source]], list], *, jobs: int, patterns: Optional[str],
-         max_bytes: int) -> Iterator:
-    """Map ``work`` over batches of the sources, in order, in this process or a pool of ``jobs``.
+def _run(sources: Iterable[Source], form: Form, *, jobs: int, patterns: Optional[str], max_bytes: int) -> Iterator:
+    """The results of the sources in order: streamed from this process, or from a pool of
+    ``jobs`` workers that take them a task (a few documents) at a time.
 
     The pipeline is loaded here first, so a bad pattern file fails once, in the caller,
     before any worker starts; forked workers inherit it instead of loading their own.
     """
     _init_worker(patterns, max_bytes)
-    batches = tasks(sources)
     if jobs <= 1:
-        for batch in batches:
-            yield from work(batch)
+        yield from _results(sources, form)
         return
     if "fork" in multiprocessing.get_all_start_methods():
         pool = multiprocessing.get_context("fork").Pool(jobs)
@@ -207,8 +210,8 @@ def _run(sources: Iterable[Source], work: Callable[[list[Source]], list], *, job
         pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_worker,
                                                          initargs=(patterns, max_bytes))
     with pool:
-        for outputs in pool.imap(work, batches):
-            yield from outputs
+        for results in pool.imap(partial(_task, form), tasks(sources)):
+            yield from results
 
 
 def tasks(sources: Iterable[Source], documents: int = TASK_DOCUMENTS, size: int = TASK_BYTES) -> Iterator[list[Source]]:
@@ -248,13 +251,13 @@ def default_jobs() -> int:
 def extract_corpus(paths: Iterable[str | Path], *, jobs: int = 1, patterns: Optional[str] = None,
                    max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[DocResult]:
     """Yield a DocResult per file under ``paths``, in a stable order, as they are done."""
-    yield from _run(iter_sources(paths), _work_objects, jobs=jobs, patterns=patterns, max_bytes=max_bytes)
+    yield from _run(iter_sources(paths), "models", jobs=jobs, patterns=patterns, max_bytes=max_bytes)
 
 
 def extract_lines(sources: Iterable[Source], *, jobs: int = 1, patterns: Optional[str] = None,
                   max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[DocOutput]:
     """Like extract_corpus, but each document as the JSONL lines it writes (the CLI's path)."""
-    yield from _run(sources, _work_lines, jobs=jobs, patterns=patterns, max_bytes=max_bytes)
+    yield from _run(sources, "lines", jobs=jobs, patterns=patterns, max_bytes=max_bytes)
 
 
 def extract_file(path: str | Path, *, patterns: Optional[str] = None) -> list:
