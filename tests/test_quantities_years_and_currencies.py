@@ -1,0 +1,37 @@
+"""Cases first met in held-out batch 8: a year-like number before a noun."""
+import pytest
+import spacy
+
+import claimx.quantities  # noqa: F401  (registers the factory)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimx_quantities")
+    return nlp
+
+
+def found(nlp, text):
+    doc = nlp.get_pipe("claimx_quantities")(nlp.make_doc(text))
+    return [(f.kind, text[f.start:f.end], f.fields.get("value"), f.fields.get("currency"))
+            for f in doc._.claimx_found if f.kind in ("count", "date", "money", "percentage")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("A 2022 survey found gaps.", "2022"), ("The 2019 report was clear.", "2019"),
+    ("It is still below its 2019 level.", "2019"), ("HUD's 2021 study agreed.", "2021"),
+    ("According to a 2023 analysis, it works.", "2023"), ("The 2022 data were revised.", "2022"),
+    ("Prices fell in the 2022 season.", "2022"),
+])
+def test_a_year_between_a_determiner_and_a_singular_noun_is_a_date(nlp, text, span):
+    assert found(nlp, text) == [("date", span, span, None)]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The plan builds 2000 homes.", "2000", 2000), ("The 2000 homes are finished.", "2000", 2000),
+    ("The 1500 people who applied were told.", "1500", 1500), ("Of these, 2000 were new.", "2000", 2000),
+    ("It funds the 2000 new homes.", "2000", 2000),
+])
+def test_a_year_like_number_before_a_plural_or_a_counted_word_is_a_count(nlp, text, span, value):
+    assert found(nlp, text) == [("count", span, value, None)]
