@@ -1,4 +1,5 @@
-"""Cases first met in held-out batch 8: a year-like number before a noun."""
+"""Cases first met in held-out batch 8: a year-like number before a noun, hyphenated amounts,
+shillings and rand, space-grouped thousands after a glued symbol, and SMS short codes."""
 import pytest
 import spacy
 
@@ -35,3 +36,24 @@ def test_a_year_between_a_determiner_and_a_singular_noun_is_a_date(nlp, text, sp
 ])
 def test_a_year_like_number_before_a_plural_or_a_counted_word_is_a_count(nlp, text, span, value):
     assert found(nlp, text) == [("count", span, value, None)]
+
+
+@pytest.mark.parametrize("text, span, value, currency", [
+    ("It proposes a 300-million-dollar fund.", "300-million-dollar", 3e8, "USD"),
+    ("A two-billion-euro loan was agreed.", "two-billion-euro", 2e9, "EUR"),
+    ("An extra 300-million-shilling fund covers transport.", "300-million-shilling", 3e8, "KES"),
+    ("A 300-million-rand scheme was announced.", "300-million-rand", 3e8, "ZAR"),
+    ("The ministry released KSh 6.5 billion.", "KSh 6.5 billion", 6.5e9, "KES"),
+    ("Plans worth R142.6 billion were passed.", "R142.6 billion", 1.426e11, "ZAR"),
+    ("The cost rose to R7 350 per square metre.", "R7 350", 7350, "ZAR"),
+    ("A house costs about R882 000 to build.", "R882 000", 882000, "ZAR"),
+])
+def test_hyphenated_and_african_amounts(nlp, text, span, value, currency):
+    assert found(nlp, text) == [("money", span, pytest.approx(value), currency)]
+
+
+@pytest.mark.parametrize("text", [
+    "Report it by sending an SMS to 1515.", "Text 70007 to donate.", "In an emergency dial 999.",
+])
+def test_short_codes_are_not_quantities(nlp, text):
+    assert found(nlp, text) == []
