@@ -57,3 +57,12 @@ def test_hyphenated_and_african_amounts(nlp, text, span, value, currency):
 ])
 def test_short_codes_are_not_quantities(nlp, text):
     assert found(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("I'll go back 9-18-15.", "9-18-15", "2015-09-18"), ("It opened on 21-04-16.", "21-04-16", "2016-04-21"),
+    ("I'll be out 2015-3.", "2015-3", "2015-03"), ("Sales in 12-2015 fell.", "12-2015", "2015-12"),
+])
+def test_hyphenated_numeric_dates(nlp, text, span, value):
+    assert found(nlp, text) == [("date", span, value, None)]
+
