@@ -66,3 +66,6 @@ def test_short_codes_are_not_quantities(nlp, text):
 def test_hyphenated_numeric_dates(nlp, text, span, value):
     assert found(nlp, text) == [("date", span, value, None)]
 
+
+def test_a_cent_hyphenated_to_its_amount_is_money(nlp):
+    assert found(nlp, "It will pay a 12-cent-a-share dividend.") == [("money", "12-cent", pytest.approx(0.12), "USD")]
