@@ -45,12 +45,17 @@ def test_a_year_like_number_before_a_plural_or_a_counted_word_is_a_count(nlp, te
     ("An extra 300-million-shilling fund covers transport.", "300-million-shilling", 3e8, "KES"),
     ("A 300-million-rand scheme was announced.", "300-million-rand", 3e8, "ZAR"),
     ("The ministry released KSh 6.5 billion.", "KSh 6.5 billion", 6.5e9, "KES"),
-    ("Plans worth R142.6 billion were passed.", "R142.6 billion", 1.426e11, "ZAR"),
-    ("The cost rose to R7 350 per square metre.", "R7 350", 7350, "ZAR"),
-    ("A house costs about R882 000 to build.", "R882 000", 882000, "ZAR"),
+    ("South African plans worth R142.6 billion were passed.", "R142.6 billion", 1.426e11, "ZAR"),
+    ("In Gauteng the cost rose to R7 350 per square metre.", "R7 350", 7350, "ZAR"),
+    ("A house in Pretoria costs about R882 000 to build.", "R882 000", 882000, "ZAR"),
 ])
 def test_hyphenated_and_african_amounts(nlp, text, span, value, currency):
     assert found(nlp, text) == [("money", span, pytest.approx(value), currency)]
+
+
+@pytest.mark.parametrize("text", ["Traffic on the R445 was slow.", "The R1 value was R1.1 last week."])
+def test_r_is_rand_only_in_a_south_african_text(nlp, text):
+    assert found(nlp, text) == []
 
 
 @pytest.mark.parametrize("text", [

@@ -16,7 +16,7 @@ from .patterns import PatternError, load_json, patterns_dir
 NUMBER_KEYS = ("units", "teens", "tens", "hundreds", "scales", "scale_abbreviations", "fractions",
                "articles", "joiners", "not_counts", "money_only_abbreviations",
                "percent_signs", "point_signs", "spaces", "fraction_denominators")
-CURRENCY_KEYS = ("symbols", "codes", "words", "minor_units", "dollar", "money_nouns", "weight_words",
+CURRENCY_KEYS = ("symbols", "codes", "words", "minor_units", "dollar", "cued_symbols", "money_nouns", "weight_words",
                  "weight_adjectives")
 DATE_KEYS = ("months", "weekdays", "ordinal_suffixes", "year_cues", "year_followers", "counted_after_year",
              "published_cues",
