@@ -33,7 +33,7 @@ def test_a_year_between_a_determiner_and_a_singular_noun_is_a_date(nlp, text, sp
     ("The plan builds 2000 homes.", "2000", 2000), ("The 2000 homes are finished.", "2000", 2000),
     ("The 1500 people who applied were told.", "1500", 1500), ("Of these, 2000 were new.", "2000", 2000),
     ("It funds the 2000 new homes.", "2000", 2000), ("It was a 2000 mile journey.", "2000", 2000),
-    ("Write a 2000 word essay.", "2000", 2000),
+    ("Write a 2000 word essay.", "2000", 2000), ("It found that 1500 nurse posts were empty.", "1500", 1500),
 ])
 def test_a_year_like_number_before_a_plural_or_a_counted_word_is_a_count(nlp, text, span, value):
     assert found(nlp, text) == [("count", span, value, None)]
