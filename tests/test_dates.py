@@ -20,12 +20,15 @@ LEX = default_lexicon()
     ("2023/24", "2023/2024", "fiscal_year"), ("2023-24", "2023/2024", "fiscal_year"),
     ("FY2024/25", "2024/2025", "fiscal_year"), ("1999-00", "1999/2000", "fiscal_year"),
     ("22nd December", "--12-22", "day"), ("30th June", "--06-30", "day"),
+    ("2015-12", "2015-12", "month"), ("2015-3", "2015-03", "month"), ("12-2015", "2015-12", "month"),
+    ("03/2015", "2015-03", "month"),
 ])
 def test_dates(text, value, precision):
     assert parse_date(text, LEX) == (value, precision)
 
 
-@pytest.mark.parametrize("text", ["September", "31 February 2019", "2010-2012", "16-18", "2.5", "30/4.85", "13/13/2013"])
+@pytest.mark.parametrize("text", ["September", "31 February 2019", "2010-2012", "16-18", "2.5", "30/4.85", "13/13/2013",
+                                  "2005-09", "2015-13", "13-2015", "0-2015"])
 def test_not_dates(text):
     assert parse_date(text, LEX) is None
 

@@ -16,6 +16,7 @@ LEX = default_lexicon()
     ("GBP 350", 350, "GBP"), ("EUR 1.2 billion", 1.2e9, "EUR"), ("350 GBP", 350, "GBP"), ("50 MUSD", 5e7, "USD"),
     ("500 million euros", 5e8, "EUR"), ("one billion Euros", 1e9, "EUR"), ("half a billion pounds", 5e8, "GBP"),
     ("5 US dollars", 5, "USD"), ("19p", 0.19, "GBP"), ("470 pence", 4.7, "GBP"), ("50 cents", 0.5, BARE_DOLLAR),
+    ("300-million-dollar", 3e8, BARE_DOLLAR), ("two-billion-euro", 2e9, "EUR"), ("50-pound", 50, "GBP"),
     ("3 dollars 50 cents", 3.5, BARE_DOLLAR), ("thirteen dollars and forty-five cents", 13.45, BARE_DOLLAR),
 ])
 def test_amounts(text, value, currency):

@@ -17,6 +17,7 @@ LEX = default_lexicon()
     ("2 1/2", 2.5), ("2  1/4", 2.25), ("2¼", 2.25), ("4 ½", 4.5), ("5bn", 5e9), ("73million", 73e6),
     ("54 K", 54000), ("1.5m", 1.5e6), ("10M.", 1e7), ("1 234 567", 1234567), ("40\u202f000", 40000),
     ("zero", 0), ("three million, two hundred & forty", 3000240), ("2.9-billion", 2.9e9), ("40-million", 4e7),
+    ("two-billion", 2e9),
     ("12 lakh", 1.2e6), ("2.5 crore", 2.5e7), ("3 lakh crore", 3e12), ("two thousand million", 2e9),
 ])
 def test_number_values(text, value):
@@ -26,7 +27,7 @@ def test_number_values(text, value):
 @pytest.mark.parametrize("text", [
     "two and three", "5 6", "hundred", "million", "half", "one half", "twenty half", "1,2", "02", "3rd",
     "three million two million", "3 hundred and 2.12", "and", "a", "forty-", "12,34,567",
-    "5-10", "2.9-", "3-hundred", "7-seven",
+    "5-10", "2.9-", "3-hundred", "7-seven", "two-three", "one-",
 ])
 def test_not_one_number(text):
     assert parse_number(text, LEX) is None

@@ -16,6 +16,7 @@ from .lexicon import Lexicon
 
 NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
 ISO_LIKE = re.compile(r"(\d{4})([./-])(\d{1,2})\2(\d{1,2})")
+YEAR_MONTH = re.compile(r"(\d{4})[/-](\d{1,2})|(\d{1,2})[/-](\d{4})")
 SEPARATORS = re.compile(r"[-/.]")
 FISCAL = re.compile(r"(?:fy\s*)?(\d{4})\s*[-/–]\s*(\d{2}|\d{4})|fy\s*(\d{4}|\d{2})", re.I)
 WORD_PIECE = re.compile(r"\d+[a-z]*|[a-z]+\.?|'\d\d", re.I)
@@ -97,6 +98,21 @@ def parse_fiscal_year(text: str, lex: Lexicon) -> Optional[tuple[str, str]]:
     return f"{start}/{end}", "fiscal_year"
 
 
+def parse_year_month(text: str, lex: Lexicon) -> Optional[tuple[str, str]]:
+    """"2015-12", "2015-3", "12-2015", "03/2015": a month of a year. A year-first pair that could
+    be a range ("2005-09": 2005 to 2009) is not read: only a month below the year's last two
+    digits ("2015-12") must be a month."""
+    m = YEAR_MONTH.fullmatch(text)
+    if not m:
+        return None
+    year, month = (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(4)), int(m.group(3)))
+    if m.group(1) and month >= year % 100:
+        return None
+    if not 1 <= month <= 12 or not year_in_range(year, lex):
+        return None
+    return _iso(year, month, None), "month"
+
+
 def _read_word_date(text: str, lex: Lexicon) -> Optional[tuple[Optional[int], Optional[int], Optional[int]]]:
     """(year, month, day) from "Tuesday, 02 April, 2019", "June 25, 2024", "22nd of December"."""
     d = lex.dates
@@ -135,7 +151,7 @@ def parse_date(text: str, lex: Lexicon, *, published: Optional[str] = None,
     """(ISO value, precision) of a written date, or None. A month alone is not a date."""
     text = text.strip()
     found = (parse_numeric(text.strip("-"), day_first=day_first) or parse_compact(text, lex)
-             or parse_fiscal_year(text, lex))
+             or parse_fiscal_year(text, lex) or parse_year_month(text, lex))
     if found:
         return found
     parts = _read_word_date(text, lex)

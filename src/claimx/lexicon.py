@@ -16,9 +16,10 @@ from .patterns import PatternError, load_json, patterns_dir
 NUMBER_KEYS = ("units", "teens", "tens", "hundreds", "scales", "scale_abbreviations", "fractions",
                "articles", "joiners", "not_counts", "money_only_abbreviations",
                "percent_signs", "point_signs", "spaces", "fraction_denominators")
-CURRENCY_KEYS = ("symbols", "codes", "words", "minor_units", "dollar", "money_nouns", "weight_words",
+CURRENCY_KEYS = ("symbols", "codes", "words", "minor_units", "dollar", "cued_symbols", "money_nouns", "weight_words",
                  "weight_adjectives")
-DATE_KEYS = ("months", "weekdays", "ordinal_suffixes", "year_cues", "year_followers", "published_cues",
+DATE_KEYS = ("months", "weekdays", "ordinal_suffixes", "year_cues", "year_followers", "counted_after_year",
+             "published_cues",
              "first_year", "last_year", "lowercase_ambiguous_months", "date_fillers",
              "today_words", "published_links")
 UNIT_KEYS = ("units", "numbered_names", "clock_words", "street_words", "name_number_exceptions")
@@ -76,6 +77,7 @@ class Lexicon:
             "weekdays": sorted(d["weekdays"]),
             "year_cues": sorted(d["year_cues"]),
             "year_followers": sorted(d["year_followers"]),
+            "counted_after_year": sorted(d["counted_after_year"]),
             "money_nouns": sorted(c["money_nouns"]),
             "weight_words": sorted(c["weight_words"]),
             "weight_adjectives": sorted(c["weight_adjectives"]),

@@ -64,8 +64,14 @@ def _suffixed(text: str, lex: Lexicon) -> Optional[tuple[str, str, float]]:
     for table, divisor in ((c["words"], 1), ({k.lower(): k for k in c["codes"]}, 1), (c["minor_units"], 100)):
         word = _word_suffix(low, table)
         if word:
-            return table[word], low[:len(low) - len(word)], divisor
+            return table[word], _without_compound_hyphen(low[:len(low) - len(word)]), divisor
     return None
+
+
+def _without_compound_hyphen(number: str) -> str:
+    """The number of a compound adjective, "300-million-" in "a 300-million-dollar fund": the
+    hyphen joins the currency word, it is no part of the number."""
+    return number[:-1] if number.endswith("-") else number
 
 
 def _split_minor(text: str, lex: Lexicon) -> Optional[tuple[str, str]]:

@@ -158,8 +158,9 @@ class _Reader:
         return True
 
     def _hyphen(self) -> bool:
-        """"forty-two", and a scale word hyphenated to its digits: "$2.9-billion"."""
-        follows = {"tens": "hyphen", "digit": _DIGITS_HYPHEN}
+        """"forty-two", and a scale word hyphenated to its digits or word: "$2.9-billion",
+        "a two-billion-euro loan"."""
+        follows = {"tens": "hyphen", "digit": _DIGITS_HYPHEN, "unit": _DIGITS_HYPHEN}
         if self.last not in follows:
             return False
         self.last = follows[self.last]

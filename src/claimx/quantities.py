@@ -59,6 +59,9 @@ class QuantityFinder:
         self.qualifier_reach = max(len(self.nlp.make_doc(q)) for q in self.lex.qualifiers)
         self.dollar_cues = self._phrases({cue: code for code, cues in self.lex.currencies["dollar"]["cues"].items()
                                           for cue in cues})
+        self.cued_symbols = self.lex.currencies["cued_symbols"]
+        self.symbol_cues = self._phrases({cue: symbol for symbol, entry in self.cued_symbols.items()
+                                          for cue in entry["cues"]})
 
     def _phrases(self, table: dict[str, str]) -> PhraseMatcher:
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -75,7 +78,7 @@ class QuantityFinder:
         if not len(doc):
             return []
         words = _TokenText(doc)
-        chosen = self._choose(doc, words)
+        chosen = self._with_cued_symbols(doc, self._choose(doc, words))
         if not chosen:
             return []
         qualifiers = self._qualifier_ends(doc, chosen)
@@ -113,6 +116,19 @@ class QuantityFinder:
             if label != "exclude":
                 chosen.append(Candidate(label, rule_id, start, end, fields))
         return sorted(chosen, key=attrgetter("start"))
+
+    def _with_cued_symbols(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+        """Amounts written with a symbol that is only a currency in some countries ("R7 350" is
+        rand in a South African text, "the R445" is an Irish road) take that currency when the
+        document names one of its cues (``currencies.json``: cued_symbols), and are dropped otherwise."""
+        cued = [c for c in chosen if c.label == "money" and c.fields["currency"] in self.cued_symbols]
+        if not cued:
+            return chosen
+        named = {self.nlp.vocab.strings[key] for key, _, _ in self.symbol_cues(doc)}
+        for cand in cued:
+            symbol = cand.fields["currency"]
+            cand.fields["currency"] = self.cued_symbols[symbol]["code"] if symbol in named else None
+        return [c for c in chosen if c.label != "money" or c.fields["currency"] is not None]
 
     def _plausible(self, words: _TokenText, label: str, start: int, end: int, text: str) -> bool:
         """A bare year-like count ("the 1998 Budget") is only a count before a lowercase noun."""
