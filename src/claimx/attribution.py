@@ -23,8 +23,12 @@ from .speakers import Speaker, SpeakerParser, Token
 SENTENCE_END = frozenset({".", "!", "?"})
 DASHES = frozenset({"–", "—", "-"})
 WINDOW = 240
-AFTER_WINDOW = 100
+AFTER_WINDOW = 240  # reading stops at the sentence's end; the window only bounds a run-on one
 MAX_PHRASE_TOKENS = 20
+# After the closing mark the phrase runs to the sentence's end, and a role there can be long:
+# "said Dr. Jane Doe, PharmD, Executive Vice President for Government Affairs and Rural Health
+# Policy at the National Community Pharmacists Association."
+MAX_AFTER_PHRASE_TOKENS = 32
 LISTENER_TOKENS = 6  # "told the Public Accounts Committee:"
 TURN_LABEL = re.compile(r"(?:[A-Z]?\d+[.)]?[ \t]+)?([^:\n]{2,80}):[ \t]+(?=\S)")  # "Q214 Chair: How…"
 HEADING_TOKENS = 16  # "Jane Doe, Minister of Industry and Trade and President of the Council:"
@@ -93,7 +97,7 @@ class AttributionFinder:
         """Index after the speaker phrase (words and commas) that starts at token i."""
         end = i
         while end < len(toks) and (self._phrase_word(toks[end]) or toks[end].text == ",") \
-                and end - i < MAX_PHRASE_TOKENS:
+                and end - i < MAX_AFTER_PHRASE_TOKENS:
             end += 1
         return end
 

@@ -117,12 +117,13 @@ class SpeakerParser:
 
     def parse(self, phrase: str) -> Optional[Speaker]:
         """Split a phrase into name, role and organisation; appositive parts are separated by commas."""
-        parsed = []
+        parts, parsed = [], []
         for part in phrase.split(","):
             part = part.strip()
             if part and part.split(None, 1)[0].lower() not in self.appositive_openers:
                 speaker = self._parse_part(part)
                 if speaker:
+                    parts.append(part)
                     parsed.append(speaker)
         if not parsed:
             return None
@@ -131,11 +132,21 @@ class SpeakerParser:
         else:
             best = _plain_name(parsed) or min(reversed(parsed), key=lambda s: _KIND_RANK[s.kind])
             if best.role is None:
-                best.role = next((s.role for s in parsed if s is not best and s.role), None)
+                best.role = next((self._whole_role(part) for part, s in zip(parts, parsed)
+                                  if s is not best and s.role), None)
         if best.org is None:
             best.org = next((s.name for s in parsed if s.kind == "org"), None)
         best.written = phrase.strip(" ,")
         return best
+
+    def _whole_role(self, part: str) -> Optional[str]:
+        """The role a part gives the speaker named in another part, read to its end: in "Jane
+        Doe, Deputy Director for Labour Market Statistics" the capitalised words after "for"
+        are the role's domain, not a second name, so none of them is cut off."""
+        words = part.replace("(", " ").replace(")", " ").split()
+        while words and words[-1] in self.post_nominals:
+            words.pop()
+        return self._role_and_org(words)[0]
 
     def _parse_part(self, part: str) -> Optional[Speaker]:
         words = part.replace("(", " ").replace(")", " ").split()
