@@ -263,6 +263,13 @@ def test_role_after_the_name_is_kept(nlp):
     assert (item.fields["speaker"], item.fields["speaker_role"]) == ("Maria Lopez", "CEO of Riverside Partners")
 
 
+def test_a_long_role_after_the_name_is_read_to_the_sentence_end(nlp):
+    role = "Executive Vice President for Government Affairs and Rural Health Policy at the National Grocers Association"
+    text = f"Grocers\n\n\"Small shops keep towns alive,\" said Dr. Ana Ruiz, PharmD, {role}. \"We back it.\"\n"
+    items = found(nlp, text)
+    assert [(f.fields["speaker"], f.fields["speaker_role"]) for f in items] == [("Ana Ruiz", role)] * 2
+
+
 def test_role_and_org_are_split_from_the_speaker(nlp):
     text = "Grants\n\n“We welcome the bids,” said Wildlife Trust Director Ian Moss.\n"
     (item,) = found(nlp, text)

@@ -54,6 +54,19 @@ def test_the_name_part_wins_over_capitalised_words_in_a_role(parser, phrase, nam
     assert parser.parse(phrase).name == name
 
 
+@pytest.mark.parametrize("phrase, role", [
+    ("Tomas Berg, Deputy Director for Regional Price Statistics", "Deputy Director for Regional Price Statistics"),
+    ("Ada Quist, Minister of Education and Early Childhood Development, Nova Scotia",
+     "Minister of Education and Early Childhood Development"),
+    ("Dr. Ana Ruiz, PharmD, Executive Vice President for Government Affairs and Rural Health Policy at the "
+     "National Grocers Association",
+     "Executive Vice President for Government Affairs and Rural Health Policy at the National Grocers Association"),
+])
+def test_a_role_in_its_own_part_is_kept_whole(parser, phrase, role):
+    """The capitalised words ending a role part are its domain, not a second name to cut off."""
+    assert parser.parse(phrase).role == role
+
+
 DOC = ("Professor Nadia Le Grove chairs the panel. The report was received by the Chancellor, Ravi Mehta. "
        "Sir Alan Price opened the event. Lord Amberley spoke last. Minister for Skills Tara Quinn closed it.")
 
@@ -67,6 +80,25 @@ DOC = ("Professor Nadia Le Grove chairs the panel. The report was received by th
 ])
 def test_name_index(parser, method, arg, expected):
     assert getattr(NameIndex(DOC, parser), method)(arg) == expected
+
+
+SURNAME_FIRST_DOC = ("Trade Representative Mr. Sato Kenji spoke first. Mr. Sato said exports grew.\n\n"
+                     "Han Ji-woo, a senior fellow, led the study. Dr Han said it took a year.\n\n"
+                     "The Secretary for Housing, Ms Wong Mei Ling, opened it. Ms Wong said little.")
+
+
+@pytest.mark.parametrize("surname, expected", [
+    ("Sato", "Sato Kenji"),
+    ("Han", "Han Ji-woo"),
+    ("Wong", "Wong Mei Ling"),
+])
+def test_a_surname_written_first_takes_the_given_names_after_it(parser, surname, expected):
+    assert NameIndex(SURNAME_FIRST_DOC, parser).fullest_for_surname(surname) == expected
+
+
+def test_a_role_holder_may_carry_a_dotted_title(parser):
+    doc = "Cabinet Secretary for Water, Sanitation and Irrigation Hon. Zacharia Kip Moi said so."
+    assert NameIndex(doc, parser).holder_of_role("Cabinet Secretary") == "Zacharia Kip Moi"
 
 
 def _copy_patterns(tmp_path):

@@ -12,8 +12,10 @@ from typing import Optional
 from .speakers import SpeakerParser
 
 _NAME_RUN = r"((?:[A-Z][\w’'\-]*[ \t]+){0,3}[A-Z][\w’'\-]*)"
-# What may follow a role before the name: "Minister for the Cabinet Office, Jane Doe".
-_ROLE_TAIL = r"(?:,?[ \t]+(?:for|of|and|the|&|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w’'\-]*)){1,9}"
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w’'\-]*)(?![\w’'\-.])")
+# What may follow a role before the name: "Minister for the Cabinet Office, Jane Doe", and
+# a dotted title before it: "Cabinet Secretary for Water Hon. Jane Doe" (the {} is filled in).
+_ROLE_TAIL = r"(?:,?[ \t]+(?:for|of|and|the|&|[A-Z]\.(?=[ \t]+[A-Z])|{}[A-Z][\w’'\-]*)){{1,9}}"
 
 
 class NameIndex:
@@ -23,6 +25,7 @@ class NameIndex:
         self.text = text
         self.parser = parser
         self._cache: dict[tuple[str, str], Optional[str]] = {}
+        self._role_tail = _ROLE_TAIL.format("".join(re.escape(w) + "(?=[ \t])|" for w in parser.dotted_words))
 
     def fullest_for_surname(self, surname: str) -> Optional[str]:
         """The longest "Given Surname" written in the document for this surname."""
@@ -40,7 +43,39 @@ class NameIndex:
             given = self._given_names(_capitalised_run(before.split()[-5:]))
             if given and (best is None or len(given) + 1 > len(best.split())):
                 best = " ".join(given + [surname])
+        return best or self._surname_first(surname)
+
+    def _surname_first(self, surname: str) -> Optional[str]:
+        """"Mr Tanaka said" after "Mr. Tanaka Hiroshi", "Dr Park" after "Park Seo-yeon, senior
+        fellow": with no given name before the surname anywhere, the fullest form is the
+        surname followed by given names, where it opens a sentence or follows a title."""
+        best: Optional[str] = None
+        for at in _occurrences(self.text, surname):
+            if not self._opens_name(at):
+                continue
+            given = self._given_after(at + len(surname))
+            if given and (best is None or len(given) + 1 > len(best.split())):
+                best = " ".join([surname] + given)
         return best
+
+    def _opens_name(self, at: int) -> bool:
+        """Whether a name can start at ``at``: after a title, or at a sentence's or line's start."""
+        before = self.text[max(0, at - 30):at].rstrip(" \t")
+        if not before or before.endswith("\n"):
+            return True
+        last = before.split()[-1]
+        return last in self.parser.titles or last.rstrip("\"'”’)")[-1:] in ".!?"
+
+    def _given_after(self, pos: int) -> list[str]:
+        """The (at most two) given names right after a surname written first: "Ka-wai" in
+        "Mr Leung Ka-wai said", "Hui Min" in "Ms Tan Hui Min,"."""
+        given: list[str] = []
+        for m in _NEXT_NAME.finditer(self.text, pos):
+            if m.start() != pos or len(given) == 2 or not self._could_be_given(m.group(1)):
+                break
+            given.append(m.group(1))
+            pos = m.end()
+        return given
 
     def _given_names(self, words: list[str]) -> list[str]:
         """The given names in the capitalised words before a surname: at most two, and two
@@ -85,7 +120,7 @@ class NameIndex:
 
     def _search_role(self, role: str) -> Optional[str]:
         pattern = r"(?i:" + re.escape(role).replace(r"\ ", r"\s+") + r")"
-        after = re.compile(r"(?<![\w])" + pattern + _ROLE_TAIL)
+        after = re.compile(r"(?<![\w])" + pattern + self._role_tail)
         for m in after.finditer(self.text):
             sp = self.parser.parse(m.group().replace(",", " "))
             if sp and sp.kind == "person":
