@@ -270,6 +270,13 @@ def test_a_long_role_after_the_name_is_read_to_the_sentence_end(nlp):
     assert [(f.fields["speaker"], f.fields["speaker_role"]) for f in items] == [("Ana Ruiz", role)] * 2
 
 
+def test_a_surname_written_first_is_not_split_off_into_the_role(nlp):
+    text = ("Loans\n\nMinister of State for Trade Goh Mei Xin said: “Small firms need the credit now.”\n\n"
+            "Ms Goh said the scheme would open in May.\n")
+    (item,) = found(nlp, text)
+    assert (item.fields["speaker"], item.fields["speaker_role"]) == ("Goh Mei Xin", "Minister of State for Trade")
+
+
 def test_role_and_org_are_split_from_the_speaker(nlp):
     text = "Grants\n\n“We welcome the bids,” said Wildlife Trust Director Ian Moss.\n"
     (item,) = found(nlp, text)

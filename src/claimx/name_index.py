@@ -95,6 +95,25 @@ class NameIndex:
         return not (w in p.titles or w in p.roles or w in p.orgs or w in p.not_names or w.endswith(".")
                     or not w[:1].isupper())
 
+    def with_surname_first(self, name: str, written: str) -> str:
+        """"Minister of State for Trade Lim Wei Jie" parses as "Wei Jie" (the last two names);
+        when the word before the name is one the document titles elsewhere ("Mr Lim said"),
+        it is the surname, written first, and belongs to the name."""
+        words = written[:written.rfind(name)].split()
+        surname = words[-1] if words else ""
+        if not (self._could_be_given(surname) and surname.isalpha() and self._titled(surname)):
+            return name
+        return f"{surname} {name}"
+
+    def _titled(self, word: str) -> bool:
+        """Whether the document writes a title right before ``word`` ("Mr Lim", "Dr. Lim")."""
+        key = ("titled", word)
+        if key not in self._cache:
+            titles = "|".join(re.escape(t) for t in self.parser.titles)
+            found = re.search(r"(?<![\w.])(?:" + titles + r")[ \t]+" + re.escape(word) + r"(?![\w’'\-])", self.text)
+            self._cache[key] = word if found else None
+        return self._cache[key] is not None
+
     def fullest_for_given(self, given: str) -> Optional[str]:
         """"Sir Michael" is "Michael Wilshaw" when the document writes the surname somewhere."""
         key = ("given", given)

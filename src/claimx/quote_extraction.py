@@ -227,6 +227,8 @@ class QuoteExtractor:
             return self._resolve_role(doc, sp)
         if sp.kind in ("unnamed", "org"):
             return Resolved(sp.name, sp.role, sp.org)
+        if sp.kind == "person":
+            _take_surname_written_first(sp, doc.names)
         name = self._fullest(sp, doc.names)
         earlier = next((a.resolved for a in reversed(doc.accepted) if a.resolved.speaker == name), None)
         if earlier and sp.role is None:
@@ -326,6 +328,15 @@ class QuoteExtractor:
         """Long enough, ending a sentence and opening its paragraph: speech, not a title."""
         return (doc.opens_paragraph(q, first) and _has_words(doc.text, q, UNATTRIBUTED_MIN_WORDS)
                 and _ends_sentence(doc.text, q))
+
+
+def _take_surname_written_first(sp: Speaker, names: NameIndex) -> None:
+    """"Minister of State for Trade Lim Wei Jie" with "Mr Lim" elsewhere: the surname the
+    parser left at the end of the role moves to the front of the name."""
+    name = names.with_surname_first(sp.name, sp.written)
+    if name != sp.name and sp.role:
+        sp.role = sp.role[:sp.role.rfind(name.split()[0])].rstrip() or None
+    sp.name = name
 
 
 def _next_sentence(text: str, previous: Quotation, q: Quotation) -> bool:
