@@ -240,6 +240,14 @@ CASES = [
     pytest.param(
         "Rail\n\nThe report said the timetable was clear. “Fast Track” is its name.\n",
         [], id="title-after-reported-speech-is-not-a-quote"),
+    pytest.param(
+        "Ports\n\nDr Ines Varga said the big ports had already raised their sea walls but that the smaller "
+        "harbours further down the coast were falling behind: “The fishing towns have no engineers.”\n",
+        [("The fishing towns have no engineers.", "Ines Varga")], id="colon-after-a-long-reported-clause"),
+    pytest.param(
+        "Pharmacies\n\nSenator Ray Dunmore, the ranking member of the subcommittee, said the issue crossed party "
+        "lines: “Both parties represent those towns.”\n",
+        [("Both parties represent those towns.", "Ray Dunmore")], id="determiner-aside-between-name-and-verb"),
 ]
 
 

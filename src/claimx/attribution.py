@@ -132,7 +132,8 @@ class AttributionFinder:
         if n:
             return self._partial(text, toks, j - n, (self.speech, self.characterising), loose=False)
         if j < len(toks) and toks[j].text == ":":
-            return self._name_heading(text, toks[:j]) or self._partial(text, toks, j, (self.speech,), loose=True)
+            return self._name_heading(text, toks[:j]) or self._speaker_of_sentence(text, toks, j) \
+                or self._partial(text, toks, j, (self.speech,), loose=True)
         runs_on = j == len(toks) and j >= 2 and toks[j - 1].low not in self.parser.determiners
         return self._partial(text, toks, j, (self.clause, self.characterising), loose=True) if runs_on else None
 
@@ -226,6 +227,18 @@ class AttributionFinder:
                 subject = self._subject(text, toks, k + 1 - n) if n else ""
                 if subject and (not loose or self.parser.names_someone(subject)):
                     return Attribution(subject, _joined(toks, k + 1 - n, n), "partial", loose)
+        return None
+
+    def _speaker_of_sentence(self, text: str, toks: list[Token], j: int) -> Optional[Attribution]:
+        """'Jane Doe said the big ports had raised their walls but the small ones were falling
+        behind: “…”': the colon ties the quotation to its sentence, so the subject of the
+        sentence's first speech verb is the speaker, however long the reported clause."""
+        i, n = self.speech.first(toks, j)
+        if not n:
+            return None
+        subject = self._subject(text, toks, i)
+        if subject and self.parser.names_someone(subject):
+            return Attribution(subject, _joined(toks, i, n), "said-before")
         return None
 
     def _verb_then_phrase(self, text: str, toks: list[Token], j: int) -> Optional[Attribution]:
@@ -326,8 +339,10 @@ class AttributionFinder:
         return k
 
     def _role_aside(self, toks: list[Token], c: int, k: int) -> bool:
-        return self.parser.is_role(toks[c].text) and not all(
-            self._phrase_word(t) or t.text == "," for t in toks[c:k])
+        """', director of the passenger group Bws Cymru,' or ', the ranking member of the
+        committee,': opened by a role word or a determiner, and not a speaker phrase itself."""
+        opens = self.parser.is_role(toks[c].text) or toks[c].low in self.parser.determiners
+        return opens and not all(self._phrase_word(t) or t.text == "," for t in toks[c:k])
 
     def _phrase_word(self, tok: Token) -> bool:
         return self.parser.is_phrase_word(tok.text)
