@@ -248,6 +248,11 @@ CASES = [
         "Pharmacies\n\nSenator Ray Dunmore, the ranking member of the subcommittee, said the issue crossed party "
         "lines: “Both parties represent those towns.”\n",
         [("Both parties represent those towns.", "Ray Dunmore")], id="determiner-aside-between-name-and-verb"),
+    pytest.param(
+        "Models\n\nThe Baltic Flood Research Institute said it would share its models.\n\n“Nobody should build "
+        "these from scratch,” the institute said in a statement.\n",
+        [("Nobody should build these from scratch,", "Baltic Flood Research Institute")],
+        id="the-institute-is-the-institute-named-before"),
 ]
 
 

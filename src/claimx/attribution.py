@@ -88,6 +88,8 @@ class AttributionFinder:
 
     def _speaker_then_verb(self, text: str, toks: list[Token], i: int) -> Optional[Attribution]:
         end = self._phrase_end(toks, i)
+        if end == i + 1 and self._bare_noun_before(toks, end + 1):  # '…,” the institute said'
+            end += 1
         j = self._skip_forward(toks, end, self.auxiliaries)
         n = self.speech.at(toks, j)
         phrase = self._span_text(text, toks, i, end)
@@ -298,7 +300,7 @@ class AttributionFinder:
 
     def _bare_noun_before(self, toks: list[Token], end: int) -> bool:
         """'the company said': a determiner and one lower-case noun."""
-        return end >= 2 and toks[end - 2].low in self.parser.determiners and toks[end - 1].text.isalpha() \
+        return 2 <= end <= len(toks) and toks[end - 2].low in self.parser.determiners and toks[end - 1].text.isalpha() \
             and toks[end - 1].text.islower()
 
     def _phrase_goes_on(self, toks: list[Token], j: int) -> bool:

@@ -159,6 +159,19 @@ class NameIndex:
         return bool(words) and (words[-1].lower() in self.parser.prepositions
                                 or words[-1] in self.parser.not_names)
 
+    def organisation_before(self, head: str, pos: int) -> Optional[str]:
+        """The last organisation named before ``pos`` whose name ends with ``head``: "Korea
+        Maritime Policy Institute" for "Institute" (not "the Institute" itself)."""
+        found = None
+        named = re.compile(r"((?:[A-Z][\w’'\-]*[ \t]+){1,5})" + re.escape(head) + r"(?![\w’'\-])")
+        for m in named.finditer(self.text, 0, pos):
+            words = m.group(1).split()
+            while words and words[0] in self.parser.not_names:
+                words = words[1:]
+            if words:
+                found = " ".join(words + [head])
+        return found
+
     def first_person_between(self, lo: int, hi: int) -> Optional[str]:
         """The first person named in text[lo:hi], the likeliest subject ("Jane Doe, head of
         Acme Ltd, opened it."), at its fullest."""

@@ -225,7 +225,9 @@ class QuoteExtractor:
             return self._resolve_pronoun(doc, first, start)
         if sp.kind == "role":
             return self._resolve_role(doc, sp)
-        if sp.kind in ("unnamed", "org"):
+        if sp.kind == "unnamed":
+            return self._organisation_meant(doc, sp, start) or Resolved(sp.name, sp.role, sp.org)
+        if sp.kind == "org":
             return Resolved(sp.name, sp.role, sp.org)
         if sp.kind == "person":
             _take_surname_written_first(sp, doc.names)
@@ -234,6 +236,15 @@ class QuoteExtractor:
         if earlier and sp.role is None:
             return earlier
         return Resolved(name, sp.role, sp.org, is_person=True)
+
+    def _organisation_meant(self, doc: _Document, sp: Speaker, start: int) -> Optional[Resolved]:
+        """"the institute said": the organisation last named with that word before the
+        quotation ("the Korea Maritime Policy Institute"), when there is one."""
+        words = sp.name.split()
+        if len(words) != 2 or words[0] not in self.parser.determiners or words[1].title() not in self.parser.orgs:
+            return None
+        name = doc.names.organisation_before(words[1].title(), start)
+        return Resolved(name, org=name) if name else None
 
     @staticmethod
     def _named_just_before(doc: _Document, first: int) -> Resolved:
