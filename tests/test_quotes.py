@@ -253,6 +253,10 @@ CASES = [
         "these from scratch,” the institute said in a statement.\n",
         [("Nobody should build these from scratch,", "Baltic Flood Research Institute")],
         id="the-institute-is-the-institute-named-before"),
+    pytest.param(
+        "Pumps\n\nAccording to Chief Engineer Amina Noor, each pump will serve about 2,000 people and is designed "
+        "“to run for twenty years on the sun alone”.\n",
+        [("to run for twenty years on the sun alone", "Amina Noor")], id="partial-quote-in-an-according-to-sentence"),
 ]
 
 

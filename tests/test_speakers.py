@@ -39,6 +39,8 @@ def parser():
      "Riverside Borough Council"),
     ("the chief executive", "role", None, "chief executive", None),
     ("Secretary of Labor Rosa M. Vidal", "person", "Rosa M. Vidal", "Secretary of Labor", None),
+    ("Acting Director-General for Rural Water Eng. Omar Farah", "person", "Omar Farah",
+     "Acting Director-General for Rural Water", None),
 ])
 def test_parse(parser, phrase, kind, name, role, org):
     sp = parser.parse(phrase)

@@ -62,6 +62,7 @@ class AttributionFinder:
         self.auxiliaries = PhraseSet(lexicon.lower("auxiliaries"))
         self.tails = PhraseSet(lexicon.lower("cue_tails"))
         self.statements = PhraseSet(lexicon.lower("statement_cues"))
+        self.sentence_cues = PhraseSet(lexicon.lower("sentence_cues"))
         self._sentence_break = _sentence_break_regex(parser.dotted_words)
         self._links = parser.connectors - parser.determiners  # trimmed from both ends of a phrase
 
@@ -137,7 +138,21 @@ class AttributionFinder:
             return self._name_heading(text, toks[:j]) or self._speaker_of_sentence(text, toks, j) \
                 or self._partial(text, toks, j, (self.speech,), loose=True)
         runs_on = j == len(toks) and j >= 2 and toks[j - 1].low not in self.parser.determiners
-        return self._partial(text, toks, j, (self.clause, self.characterising), loose=True) if runs_on else None
+        found = self._partial(text, toks, j, (self.clause, self.characterising), loose=True) if runs_on else None
+        return found or self._sentence_cue(text, toks)
+
+    def _sentence_cue(self, text: str, toks: list[Token]) -> Optional[Attribution]:
+        """'According to Jane Doe, each pump will serve 2,000 people and is designed “to run for
+        twenty years”': a sentence opened by such a cue is the named speaker's throughout, so a
+        partial quotation anywhere in it is theirs (loose: it may still be a name or title)."""
+        n = self.sentence_cues.at(toks, 0)
+        if not n:
+            return None
+        end = next((k for k in range(n, len(toks)) if toks[k].text == ","), n)
+        phrase = self._span_text(text, toks, n, end)
+        if phrase and self.parser.names_someone(phrase):
+            return Attribution(phrase, _joined(toks, 0, n), "partial", loose=True)
+        return None
 
     def cue_paragraph(self, text: str, ps: int, pe: int) -> Optional[Attribution]:
         """A paragraph ending 'Jane Doe said:' (or only 'Jane Doe:') that introduces speech."""
