@@ -41,6 +41,7 @@ def parser():
     ("Secretary of Labor Rosa M. Vidal", "person", "Rosa M. Vidal", "Secretary of Labor", None),
     ("Acting Director-General for Rural Water Eng. Omar Farah", "person", "Omar Farah",
      "Acting Director-General for Rural Water", None),
+    ("the Treasury Rupert Linklow", "person", "Rupert Linklow", None, "Treasury"),
 ])
 def test_parse(parser, phrase, kind, name, role, org):
     sp = parser.parse(phrase)
@@ -96,6 +97,21 @@ SURNAME_FIRST_DOC = ("Trade Representative Mr. Sato Kenji spoke first. Mr. Sato 
 ])
 def test_a_surname_written_first_takes_the_given_names_after_it(parser, surname, expected):
     assert NameIndex(SURNAME_FIRST_DOC, parser).fullest_for_surname(surname) == expected
+
+
+@pytest.mark.parametrize("doc, surname, expected", [
+    ("The Minister for Finance and Reform, Niamh Kerr TD, spoke. Ms Kerr said little.", "Kerr", "Niamh Kerr"),
+    ("Patient Arthur Bellamy, 78, went home early. Every patient has a nurse.", "Bellamy", "Arthur Bellamy"),
+    ("Ward 7 Councilwoman Teresa Vukic chairs the committee.", "Vukic", "Teresa Vukic"),
+])
+def test_given_names_stop_at_commas_titles_and_common_nouns(parser, doc, surname, expected):
+    assert NameIndex(doc, parser).fullest_for_surname(surname) == expected
+
+
+def test_a_headline_run_after_a_role_is_not_its_holder(parser):
+    doc = ("PRESS RELEASE: Chancellor Gordon Bright Outlines Government Plans to Help\n\n"
+           "The plans were outlined today by the Chancellor Gordon Bright.")
+    assert NameIndex(doc, parser).holder_of_role("Chancellor") == "Gordon Bright"
 
 
 def test_a_role_holder_may_carry_a_dotted_title(parser):

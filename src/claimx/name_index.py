@@ -84,16 +84,29 @@ class NameIndex:
         given: list[str] = []
         for w in reversed(words):
             if not self._could_be_given(w):
-                return given
+                break
             if len(given) == 2:
                 return given[1:]
             given.insert(0, w)
+        if len(given) == 2 and self._common_word(given[0]):
+            return given[1:]
         return given
 
     def _could_be_given(self, w: str) -> bool:
+        """Not a title, role, organisation or heading word, nor a word a comma or full stop
+        ends ("Reform," in "Minister for Public Expenditure and Reform, Niamh O’Dwyer")."""
         p = self.parser
-        return not (w in p.titles or w in p.roles or w in p.orgs or w in p.not_names or w.endswith(".")
+        return not (w in p.titles or w in p.roles or w in p.orgs or w in p.not_names or w[-1:] in ".,;:"
                     or not w[:1].isupper())
+
+    def _common_word(self, word: str) -> bool:
+        """Whether the document also writes ``word`` in lower case: "Patient Arthur Bell, 78,"
+        opens a sentence with a noun ("the patient"), not with a first given name."""
+        key = ("common", word)
+        if key not in self._cache:
+            found = re.search(r"(?<![\w’'\-])" + re.escape(word.lower()) + r"(?![\w’'\-])", self.text)
+            self._cache[key] = word if found else None
+        return self._cache[key] is not None
 
     def with_surname_first(self, name: str, written: str) -> str:
         """"Minister of State for Trade Lim Wei Jie" parses as "Wei Jie" (the last two names);
@@ -142,7 +155,7 @@ class NameIndex:
         after = re.compile(r"(?<![\w])" + pattern + self._role_tail)
         for m in after.finditer(self.text):
             sp = self.parser.parse(m.group().replace(",", " "))
-            if sp and sp.kind == "person":
+            if sp and sp.kind == "person" and _reads_as_a_name(sp.name):
                 return sp.name
         before = re.compile(r"(?<![\w])" + _NAME_RUN + r",[ \t]+(?:the[ \t]+)?" + pattern + r"\b")
         for m in before.finditer(self.text):
@@ -211,6 +224,12 @@ class NameIndex:
                 surname = surnames.pop()
                 self._cache[key] = self.fullest_for_surname(surname) or surname
         return self._cache[key]
+
+
+def _reads_as_a_name(name: str) -> bool:
+    """At most three capitalised words: "Chancellor Gordon Brown Outlines Government Plans",
+    a headline, does not name the Chancellor "Gordon Brown Outlines Government Plans"."""
+    return sum(1 for w in name.split() if w[:1].isupper()) <= 3
 
 
 def _occurrences(text: str, word: str):

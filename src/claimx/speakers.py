@@ -192,7 +192,7 @@ class SpeakerParser:
         while cut >= 0 and low[cut] not in self.roles_lower and words[cut] not in self.titles:
             cut -= 1
         if cut < 0 and not self.orgs.isdisjoint(words):
-            return Speaker("org", name=" ".join(words))
+            return self._person_after_org(words) or Speaker("org", name=" ".join(words))
         name = words[cut + 1:]
         start = len(name)
         while start > 0 and self.is_name_word(name[start - 1]):
@@ -215,6 +215,18 @@ class SpeakerParser:
         kind = "person" if len([w for w in name if w not in self.particles and not _is_initial(w)]) > 1 \
             else "surname"
         return Speaker(kind, name=" ".join(name), role=role, org=org, title=title)
+
+    def _person_after_org(self, words: list[str]) -> Optional[Speaker]:
+        """"the Treasury Rupert Linklater" (what is left of "Exchequer Secretary to the Treasury
+        Rupert Linklater"): two or three name words after the last organisation word are a
+        person of that organisation."""
+        last_org = max(i for i, w in enumerate(words) if w in self.orgs)
+        name, org = words[last_org + 1:], words[:last_org + 1]
+        if not 2 <= len(name) <= 3 or not all(self.is_name_word(w) and w not in self.titles for w in name):
+            return None
+        while org and org[0].lower() in self.determiners:
+            org = org[1:]
+        return Speaker("person", name=" ".join(name), org=" ".join(org) or None)
 
     def _last_name_tokens(self, name: list[str]) -> list[str]:
         """The person in "Minister for the Cabinet Office Jane Doe": the last two names plus
