@@ -7,6 +7,7 @@ text once, on demand, and is cached for the document.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .speakers import SpeakerParser
@@ -25,7 +26,7 @@ class NameIndex:
         self.text = text
         self.parser = parser
         self._cache: dict[tuple[str, str], Optional[str]] = {}
-        self._role_tail = _ROLE_TAIL.format("".join(re.escape(w) + "(?=[ \t])|" for w in parser.dotted_words))
+        self._role_tail, self._titles = _title_patterns(parser)
 
     def fullest_for_surname(self, surname: str) -> Optional[str]:
         """The longest "Given Surname" written in the document for this surname."""
@@ -122,8 +123,8 @@ class NameIndex:
         """Whether the document writes a title right before ``word`` ("Mr Lim", "Dr. Lim")."""
         key = ("titled", word)
         if key not in self._cache:
-            titles = "|".join(re.escape(t) for t in self.parser.titles)
-            found = re.search(r"(?<![\w.])(?:" + titles + r")[ \t]+" + re.escape(word) + r"(?![\w’'\-])", self.text)
+            found = re.search(r"(?<![\w.])(?:" + self._titles + r")[ \t]+" + re.escape(word) + r"(?![\w’'\-])",
+                              self.text)
             self._cache[key] = word if found else None
         return self._cache[key] is not None
 
@@ -224,6 +225,15 @@ class NameIndex:
                 surname = surnames.pop()
                 self._cache[key] = self.fullest_for_surname(surname) or surname
         return self._cache[key]
+
+
+@lru_cache(maxsize=8)
+def _title_patterns(parser: SpeakerParser) -> tuple[str, str]:
+    """The role tail with the parser's dotted titles, and an alternation of all its titles;
+    built once per parser rather than once per document."""
+    dotted = "".join(re.escape(w) + "(?=[ \t])|" for w in parser.dotted_words)
+    titles = "|".join(re.escape(t) for t in sorted(parser.titles, key=len, reverse=True))
+    return _ROLE_TAIL.format(dotted), titles
 
 
 def _reads_as_a_name(name: str) -> bool:
