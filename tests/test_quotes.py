@@ -257,6 +257,15 @@ CASES = [
         "Pumps\n\nAccording to Chief Engineer Amina Noor, each pump will serve about 2,000 people and is designed "
         "“to run for twenty years on the sun alone”.\n",
         [("to run for twenty years on the sun alone", "Amina Noor")], id="partial-quote-in-an-according-to-sentence"),
+    pytest.param(
+        "Review\n\n“Costs fell,” said Hon. Ama Mensah.\n\nProf. Kim Min-jun of Seoul National University, who "
+        "chaired the review, said the figures were robust: “We checked every number twice.”\n",
+        [("Costs fell,", "Ama Mensah"), ("We checked every number twice.", "Kim Min-jun")],
+        id="titled-name-of-an-organisation"),
+    pytest.param(
+        "Payments\n\n“Farmers have waited long enough,” a spokesperson for the department said.\n",
+        [("Farmers have waited long enough,", "a spokesperson for the department")],
+        id="unnamed-speaker-of-a-lower-case-organisation"),
 ]
 
 

@@ -175,17 +175,19 @@ class SpeakerParser:
         return Speaker("unnamed", name=" ".join(words), org=org)
 
     def _named_of_org(self, words: list[str], low: list[str]) -> Optional[Speaker]:
-        """"Jane Doe of Acme Trust" / "Jane Doe from the Acme Trust": a name, then the organisation."""
+        """"Jane Doe of Acme Trust" / "Dr. Jane Doe from the Acme Trust": a name (after a title
+        that is not a role), then the organisation."""
         if self.org_links.isdisjoint(low):
             return None
         i = next(i for i, w in enumerate(low) if w in self.org_links)
         name, org = words[:i], words[i + 1:]
+        title = name.pop(0) if len(name) > 2 and name[0] in self.titles and name[0] not in self.roles else None
         if len(name) < 2 or not all(self.is_name_word(w) and w not in self.roles and w not in self.titles
                                     for w in name):
             return None
         while org and org[0].lower() in self.determiners:
             org = org[1:]
-        return Speaker("person", name=" ".join(name), org=" ".join(org) or None)
+        return Speaker("person", name=" ".join(name), org=" ".join(org) or None, title=title)
 
     def _named(self, words: list[str], low: list[str]) -> Optional[Speaker]:
         cut = len(words) - 1
