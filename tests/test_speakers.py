@@ -70,6 +70,20 @@ def test_a_role_in_its_own_part_is_kept_whole(parser, phrase, role):
     assert parser.parse(phrase).role == role
 
 
+@pytest.mark.parametrize("phrase, name, role, org", [
+    ("Dr Bea Orr, Shadow Minister for Regional Development, Local Government and Territories", "Bea Orr",
+     "Shadow Minister for Regional Development, Local Government and Territories", None),
+    ("the Minister for Tourism, Culture, Arts, Sport and Media, Cara Mertin TD", "Cara Mertin",
+     "Minister for Tourism, Culture, Arts, Sport and Media", None),
+    ("Ada Quist, Minister of Health and Long Term Care, Prince Edward Island", "Ada Quist",
+     "Minister of Health and Long Term Care", None),
+])
+def test_a_role_over_a_list_goes_on_past_its_commas(parser, phrase, name, role, org):
+    sp = parser.parse(phrase)
+    assert (sp.name, sp.role, sp.org) == (name, role, org)
+
+
+
 DOC = ("Professor Nadia Le Grove chairs the panel. The report was received by the Chancellor, Ravi Mehta. "
        "Sir Alan Price opened the event. Lord Amberley spoke last. Minister for Skills Tara Quinn closed it.")
 

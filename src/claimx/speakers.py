@@ -118,8 +118,7 @@ class SpeakerParser:
     def parse(self, phrase: str) -> Optional[Speaker]:
         """Split a phrase into name, role and organisation; appositive parts are separated by commas."""
         parts, parsed = [], []
-        for part in phrase.split(","):
-            part = part.strip()
+        for part in self._role_lists_joined([p.strip() for p in phrase.split(",")]):
             if part and part.split(None, 1)[0].lower() not in self.appositive_openers:
                 speaker = self._parse_part(part)
                 if speaker:
@@ -138,6 +137,30 @@ class SpeakerParser:
             best.org = next((s.name for s in parsed if s.kind == "org"), None)
         best.written = phrase.strip(" ,")
         return best
+
+    def _role_lists_joined(self, parts: list[str]) -> list[str]:
+        """"Shadow Minister for Regional Development, Local Government and Territories": a role
+        whose domain is a list goes on over its commas to the part with "and"."""
+        joined: list[str] = []
+        i = 0
+        while i < len(parts):
+            end = self._role_list_end(parts, i)
+            joined.append(", ".join(parts[i:end + 1]))
+            i = end + 1
+        return joined
+
+    def _role_list_end(self, parts: list[str], i: int) -> int:
+        """Index of the part closing the list that a role-only part i opens, else i."""
+        opening = self._parse_part(parts[i]) if parts[i] else None
+        if opening is None or opening.kind != "role":
+            return i
+        for k in range(i + 1, len(parts)):
+            words = parts[k].split()
+            if not words or any(self.is_role(w) or w in self.titles for w in words) or not self.reads_as_title(words):
+                return i
+            if "and" in words or "&" in words:
+                return k
+        return i
 
     def _whole_role(self, part: str) -> Optional[str]:
         """The role a part gives the speaker named in another part, read to its end: in "Jane
