@@ -26,7 +26,7 @@ class NameIndex:
         self.text = text
         self.parser = parser
         self._cache: dict[tuple[str, str], Optional[str]] = {}
-        self._role_tail, self._titles = _title_patterns(parser)
+        self._role_tail = _role_tail(parser)
 
     def fullest_for_surname(self, surname: str) -> Optional[str]:
         """The longest "Given Surname" written in the document for this surname."""
@@ -103,11 +103,7 @@ class NameIndex:
     def _common_word(self, word: str) -> bool:
         """Whether the document also writes ``word`` in lower case: "Patient Arthur Bell, 78,"
         opens a sentence with a noun ("the patient"), not with a first given name."""
-        key = ("common", word)
-        if key not in self._cache:
-            found = re.search(r"(?<![\w’'\-])" + re.escape(word.lower()) + r"(?![\w’'\-])", self.text)
-            self._cache[key] = word if found else None
-        return self._cache[key] is not None
+        return next(_occurrences(self.text, word.lower()), None) is not None
 
     def with_surname_first(self, name: str, written: str) -> str:
         """"Minister of State for Trade Lim Wei Jie" parses as "Wei Jie" (the last two names);
@@ -121,12 +117,11 @@ class NameIndex:
 
     def _titled(self, word: str) -> bool:
         """Whether the document writes a title right before ``word`` ("Mr Lim", "Dr. Lim")."""
-        key = ("titled", word)
-        if key not in self._cache:
-            found = re.search(r"(?<![\w.])(?:" + self._titles + r")[ \t]+" + re.escape(word) + r"(?![\w’'\-])",
-                              self.text)
-            self._cache[key] = word if found else None
-        return self._cache[key] is not None
+        return any(self._word_before(at) in self.parser.titles for at in _occurrences(self.text, word))
+
+    def _word_before(self, at: int) -> str:
+        words = self.text[max(0, at - 20):at].split()
+        return words[-1] if words else ""
 
     def fullest_for_given(self, given: str) -> Optional[str]:
         """"Sir Michael" is "Michael Wilshaw" when the document writes the surname somewhere."""
@@ -228,12 +223,10 @@ class NameIndex:
 
 
 @lru_cache(maxsize=8)
-def _title_patterns(parser: SpeakerParser) -> tuple[str, str]:
-    """The role tail with the parser's dotted titles, and an alternation of all its titles;
-    built once per parser rather than once per document."""
-    dotted = "".join(re.escape(w) + "(?=[ \t])|" for w in parser.dotted_words)
-    titles = "|".join(re.escape(t) for t in sorted(parser.titles, key=len, reverse=True))
-    return _ROLE_TAIL.format(dotted), titles
+def _role_tail(parser: SpeakerParser) -> str:
+    """The role tail with the parser's dotted titles, built once per parser rather than once
+    per document."""
+    return _ROLE_TAIL.format("".join(re.escape(w) + "(?=[ \t])|" for w in parser.dotted_words))
 
 
 def _reads_as_a_name(name: str) -> bool:

@@ -150,16 +150,16 @@ class SpeakerParser:
         return joined
 
     def _role_list_end(self, parts: list[str], i: int) -> int:
-        """Index of the part closing the list that a role-only part i opens, else i."""
-        opening = self._parse_part(parts[i]) if parts[i] else None
-        if opening is None or opening.kind != "role":
-            return i
+        """Index of the part closing the list that a role-only part i opens, else i. The
+        following parts are looked at first: most phrases have none, and then part i is
+        parsed only once, by ``parse``."""
         for k in range(i + 1, len(parts)):
             words = parts[k].split()
             if not words or any(self.is_role(w) or w in self.titles for w in words) or not self.reads_as_title(words):
                 return i
             if "and" in words or "&" in words:
-                return k
+                opening = self._parse_part(parts[i]) if parts[i] else None
+                return k if opening is not None and opening.kind == "role" else i
         return i
 
     def _whole_role(self, part: str) -> Optional[str]:
