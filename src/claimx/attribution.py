@@ -89,7 +89,7 @@ class AttributionFinder:
 
     def _speaker_then_verb(self, text: str, toks: list[Token], i: int) -> Optional[Attribution]:
         end = self._phrase_end(toks, i)
-        if self._bare_noun_before(toks, end + 1):  # '…,” the institute said' / 'a spokesperson for the department said'
+        if self._bare_noun_before(toks, end + 1):  # '…,” the institute said', '… for the department said'
             end += 1
         j = self._skip_forward(toks, end, self.auxiliaries)
         n = self.speech.at(toks, j)
