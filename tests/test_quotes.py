@@ -240,6 +240,32 @@ CASES = [
     pytest.param(
         "Rail\n\nThe report said the timetable was clear. “Fast Track” is its name.\n",
         [], id="title-after-reported-speech-is-not-a-quote"),
+    pytest.param(
+        "Ports\n\nDr Ines Varga said the big ports had already raised their sea walls but that the smaller "
+        "harbours further down the coast were falling behind: “The fishing towns have no engineers.”\n",
+        [("The fishing towns have no engineers.", "Ines Varga")], id="colon-after-a-long-reported-clause"),
+    pytest.param(
+        "Pharmacies\n\nSenator Ray Dunmore, the ranking member of the subcommittee, said the issue crossed party "
+        "lines: “Both parties represent those towns.”\n",
+        [("Both parties represent those towns.", "Ray Dunmore")], id="determiner-aside-between-name-and-verb"),
+    pytest.param(
+        "Models\n\nThe Baltic Flood Research Institute said it would share its models.\n\n“Nobody should build "
+        "these from scratch,” the institute said in a statement.\n",
+        [("Nobody should build these from scratch,", "Baltic Flood Research Institute")],
+        id="the-institute-is-the-institute-named-before"),
+    pytest.param(
+        "Pumps\n\nAccording to Chief Engineer Amina Noor, each pump will serve about 2,000 people and is designed "
+        "“to run for twenty years on the sun alone”.\n",
+        [("to run for twenty years on the sun alone", "Amina Noor")], id="partial-quote-in-an-according-to-sentence"),
+    pytest.param(
+        "Review\n\n“Costs fell,” said Hon. Ama Mensah.\n\nProf. Kim Min-jun of Seoul National University, who "
+        "chaired the review, said the figures were robust: “We checked every number twice.”\n",
+        [("Costs fell,", "Ama Mensah"), ("We checked every number twice.", "Kim Min-jun")],
+        id="titled-name-of-an-organisation"),
+    pytest.param(
+        "Payments\n\n“Farmers have waited long enough,” a spokesperson for the department said.\n",
+        [("Farmers have waited long enough,", "a spokesperson for the department")],
+        id="unnamed-speaker-of-a-lower-case-organisation"),
 ]
 
 
@@ -261,6 +287,20 @@ def test_role_after_the_name_is_kept(nlp):
     text = "Grant\n\n\"We are thrilled,\" said Maria Lopez, CEO of Riverside Partners.\n"
     (item,) = found(nlp, text)
     assert (item.fields["speaker"], item.fields["speaker_role"]) == ("Maria Lopez", "CEO of Riverside Partners")
+
+
+def test_a_long_role_after_the_name_is_read_to_the_sentence_end(nlp):
+    role = "Executive Vice President for Government Affairs and Rural Health Policy at the National Grocers Association"
+    text = f"Grocers\n\n\"Small shops keep towns alive,\" said Dr. Ana Ruiz, PharmD, {role}. \"We back it.\"\n"
+    items = found(nlp, text)
+    assert [(f.fields["speaker"], f.fields["speaker_role"]) for f in items] == [("Ana Ruiz", role)] * 2
+
+
+def test_a_surname_written_first_is_not_split_off_into_the_role(nlp):
+    text = ("Loans\n\nMinister of State for Trade Goh Mei Xin said: “Small firms need the credit now.”\n\n"
+            "Ms Goh said the scheme would open in May.\n")
+    (item,) = found(nlp, text)
+    assert (item.fields["speaker"], item.fields["speaker_role"]) == ("Goh Mei Xin", "Minister of State for Trade")
 
 
 def test_role_and_org_are_split_from_the_speaker(nlp):

@@ -39,6 +39,9 @@ def parser():
      "Riverside Borough Council"),
     ("the chief executive", "role", None, "chief executive", None),
     ("Secretary of Labor Rosa M. Vidal", "person", "Rosa M. Vidal", "Secretary of Labor", None),
+    ("Acting Director-General for Rural Water Eng. Omar Farah", "person", "Omar Farah",
+     "Acting Director-General for Rural Water", None),
+    ("the Treasury Rupert Linklow", "person", "Rupert Linklow", None, "Treasury"),
 ])
 def test_parse(parser, phrase, kind, name, role, org):
     sp = parser.parse(phrase)
@@ -54,6 +57,33 @@ def test_the_name_part_wins_over_capitalised_words_in_a_role(parser, phrase, nam
     assert parser.parse(phrase).name == name
 
 
+@pytest.mark.parametrize("phrase, role", [
+    ("Tomas Berg, Deputy Director for Regional Price Statistics", "Deputy Director for Regional Price Statistics"),
+    ("Ada Quist, Minister of Education and Early Childhood Development, Nova Scotia",
+     "Minister of Education and Early Childhood Development"),
+    ("Dr. Ana Ruiz, PharmD, Executive Vice President for Government Affairs and Rural Health Policy at the "
+     "National Grocers Association",
+     "Executive Vice President for Government Affairs and Rural Health Policy at the National Grocers Association"),
+])
+def test_a_role_in_its_own_part_is_kept_whole(parser, phrase, role):
+    """The capitalised words ending a role part are its domain, not a second name to cut off."""
+    assert parser.parse(phrase).role == role
+
+
+@pytest.mark.parametrize("phrase, name, role, org", [
+    ("Dr Bea Orr, Shadow Minister for Regional Development, Local Government and Territories", "Bea Orr",
+     "Shadow Minister for Regional Development, Local Government and Territories", None),
+    ("the Minister for Tourism, Culture, Arts, Sport and Media, Cara Mertin TD", "Cara Mertin",
+     "Minister for Tourism, Culture, Arts, Sport and Media", None),
+    ("Ada Quist, Minister of Health and Long Term Care, Prince Edward Island", "Ada Quist",
+     "Minister of Health and Long Term Care", None),
+])
+def test_a_role_over_a_list_goes_on_past_its_commas(parser, phrase, name, role, org):
+    sp = parser.parse(phrase)
+    assert (sp.name, sp.role, sp.org) == (name, role, org)
+
+
+
 DOC = ("Professor Nadia Le Grove chairs the panel. The report was received by the Chancellor, Ravi Mehta. "
        "Sir Alan Price opened the event. Lord Amberley spoke last. Minister for Skills Tara Quinn closed it.")
 
@@ -67,6 +97,40 @@ DOC = ("Professor Nadia Le Grove chairs the panel. The report was received by th
 ])
 def test_name_index(parser, method, arg, expected):
     assert getattr(NameIndex(DOC, parser), method)(arg) == expected
+
+
+SURNAME_FIRST_DOC = ("Trade Representative Mr. Sato Kenji spoke first. Mr. Sato said exports grew.\n\n"
+                     "Han Ji-woo, a senior fellow, led the study. Dr Han said it took a year.\n\n"
+                     "The Secretary for Housing, Ms Wong Mei Ling, opened it. Ms Wong said little.")
+
+
+@pytest.mark.parametrize("surname, expected", [
+    ("Sato", "Sato Kenji"),
+    ("Han", "Han Ji-woo"),
+    ("Wong", "Wong Mei Ling"),
+])
+def test_a_surname_written_first_takes_the_given_names_after_it(parser, surname, expected):
+    assert NameIndex(SURNAME_FIRST_DOC, parser).fullest_for_surname(surname) == expected
+
+
+@pytest.mark.parametrize("doc, surname, expected", [
+    ("The Minister for Finance and Reform, Niamh Kerr TD, spoke. Ms Kerr said little.", "Kerr", "Niamh Kerr"),
+    ("Patient Arthur Bellamy, 78, went home early. Every patient has a nurse.", "Bellamy", "Arthur Bellamy"),
+    ("Ward 7 Councilwoman Teresa Vukic chairs the committee.", "Vukic", "Teresa Vukic"),
+])
+def test_given_names_stop_at_commas_titles_and_common_nouns(parser, doc, surname, expected):
+    assert NameIndex(doc, parser).fullest_for_surname(surname) == expected
+
+
+def test_a_headline_run_after_a_role_is_not_its_holder(parser):
+    doc = ("PRESS RELEASE: Chancellor Gordon Bright Outlines Government Plans to Help\n\n"
+           "The plans were outlined today by the Chancellor Gordon Bright.")
+    assert NameIndex(doc, parser).holder_of_role("Chancellor") == "Gordon Bright"
+
+
+def test_a_role_holder_may_carry_a_dotted_title(parser):
+    doc = "Cabinet Secretary for Water, Sanitation and Irrigation Hon. Zacharia Kip Moi said so."
+    assert NameIndex(doc, parser).holder_of_role("Cabinet Secretary") == "Zacharia Kip Moi"
 
 
 def _copy_patterns(tmp_path):

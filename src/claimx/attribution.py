@@ -23,8 +23,12 @@ from .speakers import Speaker, SpeakerParser, Token
 SENTENCE_END = frozenset({".", "!", "?"})
 DASHES = frozenset({"–", "—", "-"})
 WINDOW = 240
-AFTER_WINDOW = 100
+AFTER_WINDOW = 240  # reading stops at the sentence's end; the window only bounds a run-on one
 MAX_PHRASE_TOKENS = 20
+# After the closing mark the phrase runs to the sentence's end, and a role there can be long:
+# "said Dr. Jane Doe, PharmD, Executive Vice President for Government Affairs and Rural Health
+# Policy at the National Community Pharmacists Association."
+MAX_AFTER_PHRASE_TOKENS = 32
 LISTENER_TOKENS = 6  # "told the Public Accounts Committee:"
 TURN_LABEL = re.compile(r"(?:[A-Z]?\d+[.)]?[ \t]+)?([^:\n]{2,80}):[ \t]+(?=\S)")  # "Q214 Chair: How…"
 HEADING_TOKENS = 16  # "Jane Doe, Minister of Industry and Trade and President of the Council:"
@@ -58,6 +62,7 @@ class AttributionFinder:
         self.auxiliaries = PhraseSet(lexicon.lower("auxiliaries"))
         self.tails = PhraseSet(lexicon.lower("cue_tails"))
         self.statements = PhraseSet(lexicon.lower("statement_cues"))
+        self.sentence_cues = PhraseSet(lexicon.lower("sentence_cues"))
         self._sentence_break = _sentence_break_regex(parser.dotted_words)
         self._links = parser.connectors - parser.determiners  # trimmed from both ends of a phrase
 
@@ -84,6 +89,8 @@ class AttributionFinder:
 
     def _speaker_then_verb(self, text: str, toks: list[Token], i: int) -> Optional[Attribution]:
         end = self._phrase_end(toks, i)
+        if self._bare_noun_before(toks, end + 1):  # '…,” the institute said', '… for the department said'
+            end += 1
         j = self._skip_forward(toks, end, self.auxiliaries)
         n = self.speech.at(toks, j)
         phrase = self._span_text(text, toks, i, end)
@@ -93,7 +100,7 @@ class AttributionFinder:
         """Index after the speaker phrase (words and commas) that starts at token i."""
         end = i
         while end < len(toks) and (self._phrase_word(toks[end]) or toks[end].text == ",") \
-                and end - i < MAX_PHRASE_TOKENS:
+                and end - i < MAX_AFTER_PHRASE_TOKENS:
             end += 1
         return end
 
@@ -128,9 +135,24 @@ class AttributionFinder:
         if n:
             return self._partial(text, toks, j - n, (self.speech, self.characterising), loose=False)
         if j < len(toks) and toks[j].text == ":":
-            return self._name_heading(text, toks[:j]) or self._partial(text, toks, j, (self.speech,), loose=True)
+            return self._name_heading(text, toks[:j]) or self._speaker_of_sentence(text, toks, j) \
+                or self._partial(text, toks, j, (self.speech,), loose=True)
         runs_on = j == len(toks) and j >= 2 and toks[j - 1].low not in self.parser.determiners
-        return self._partial(text, toks, j, (self.clause, self.characterising), loose=True) if runs_on else None
+        found = self._partial(text, toks, j, (self.clause, self.characterising), loose=True) if runs_on else None
+        return found or self._sentence_cue(text, toks)
+
+    def _sentence_cue(self, text: str, toks: list[Token]) -> Optional[Attribution]:
+        """'According to Jane Doe, each pump will serve 2,000 people and is designed “to run for
+        twenty years”': a sentence opened by such a cue is the named speaker's throughout, so a
+        partial quotation anywhere in it is theirs (loose: it may still be a name or title)."""
+        n = self.sentence_cues.at(toks, 0)
+        if not n:
+            return None
+        end = next((k for k in range(n, len(toks)) if toks[k].text == ","), n)
+        phrase = self._span_text(text, toks, n, end)
+        if phrase and self.parser.names_someone(phrase):
+            return Attribution(phrase, _joined(toks, 0, n), "partial", loose=True)
+        return None
 
     def cue_paragraph(self, text: str, ps: int, pe: int) -> Optional[Attribution]:
         """A paragraph ending 'Jane Doe said:' (or only 'Jane Doe:') that introduces speech."""
@@ -224,6 +246,18 @@ class AttributionFinder:
                     return Attribution(subject, _joined(toks, k + 1 - n, n), "partial", loose)
         return None
 
+    def _speaker_of_sentence(self, text: str, toks: list[Token], j: int) -> Optional[Attribution]:
+        """'Jane Doe said the big ports had raised their walls but the small ones were falling
+        behind: “…”': the colon ties the quotation to its sentence, so the subject of the
+        sentence's first speech verb is the speaker, however long the reported clause."""
+        i, n = self.speech.first(toks, j)
+        if not n:
+            return None
+        subject = self._subject(text, toks, i)
+        if subject and self.parser.names_someone(subject):
+            return Attribution(subject, _joined(toks, i, n), "said-before")
+        return None
+
     def _verb_then_phrase(self, text: str, toks: list[Token], j: int) -> Optional[Attribution]:
         """'According to Jane Doe, “…': the verb comes first and the speaker fills the gap;
         but in 'Jane Doe told the Gazette: “…' the gap holds the listener."""
@@ -281,7 +315,7 @@ class AttributionFinder:
 
     def _bare_noun_before(self, toks: list[Token], end: int) -> bool:
         """'the company said': a determiner and one lower-case noun."""
-        return end >= 2 and toks[end - 2].low in self.parser.determiners and toks[end - 1].text.isalpha() \
+        return 2 <= end <= len(toks) and toks[end - 2].low in self.parser.determiners and toks[end - 1].text.isalpha() \
             and toks[end - 1].text.islower()
 
     def _phrase_goes_on(self, toks: list[Token], j: int) -> bool:
@@ -322,8 +356,10 @@ class AttributionFinder:
         return k
 
     def _role_aside(self, toks: list[Token], c: int, k: int) -> bool:
-        return self.parser.is_role(toks[c].text) and not all(
-            self._phrase_word(t) or t.text == "," for t in toks[c:k])
+        """', director of the passenger group Bws Cymru,' or ', the ranking member of the
+        committee,': opened by a role word or a determiner, and not a speaker phrase itself."""
+        opens = self.parser.is_role(toks[c].text) or toks[c].low in self.parser.determiners
+        return opens and not all(self._phrase_word(t) or t.text == "," for t in toks[c:k])
 
     def _phrase_word(self, tok: Token) -> bool:
         return self.parser.is_phrase_word(tok.text)

@@ -7,13 +7,16 @@ text once, on demand, and is cached for the document.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .speakers import SpeakerParser
 
 _NAME_RUN = r"((?:[A-Z][\w’'\-]*[ \t]+){0,3}[A-Z][\w’'\-]*)"
-# What may follow a role before the name: "Minister for the Cabinet Office, Jane Doe".
-_ROLE_TAIL = r"(?:,?[ \t]+(?:for|of|and|the|&|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w’'\-]*)){1,9}"
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w’'\-]*)(?![\w’'\-.])")
+# What may follow a role before the name: "Minister for the Cabinet Office, Jane Doe", and
+# a dotted title before it: "Cabinet Secretary for Water Hon. Jane Doe" (the {} is filled in).
+_ROLE_TAIL = r"(?:,?[ \t]+(?:for|of|and|the|&|[A-Z]\.(?=[ \t]+[A-Z])|{}[A-Z][\w’'\-]*)){{1,9}}"
 
 
 class NameIndex:
@@ -23,6 +26,7 @@ class NameIndex:
         self.text = text
         self.parser = parser
         self._cache: dict[tuple[str, str], Optional[str]] = {}
+        self._role_tail = _role_tail(parser)
 
     def fullest_for_surname(self, surname: str) -> Optional[str]:
         """The longest "Given Surname" written in the document for this surname."""
@@ -40,7 +44,39 @@ class NameIndex:
             given = self._given_names(_capitalised_run(before.split()[-5:]))
             if given and (best is None or len(given) + 1 > len(best.split())):
                 best = " ".join(given + [surname])
+        return best or self._surname_first(surname)
+
+    def _surname_first(self, surname: str) -> Optional[str]:
+        """"Mr Tanaka said" after "Mr. Tanaka Hiroshi", "Dr Park" after "Park Seo-yeon, senior
+        fellow": with no given name before the surname anywhere, the fullest form is the
+        surname followed by given names, where it opens a sentence or follows a title."""
+        best: Optional[str] = None
+        for at in _occurrences(self.text, surname):
+            if not self._opens_name(at):
+                continue
+            given = self._given_after(at + len(surname))
+            if given and (best is None or len(given) + 1 > len(best.split())):
+                best = " ".join([surname] + given)
         return best
+
+    def _opens_name(self, at: int) -> bool:
+        """Whether a name can start at ``at``: after a title, or at a sentence's or line's start."""
+        before = self.text[max(0, at - 30):at].rstrip(" \t")
+        if not before or before.endswith("\n"):
+            return True
+        last = before.split()[-1]
+        return last in self.parser.titles or last.rstrip("\"'”’)")[-1:] in ".!?"
+
+    def _given_after(self, pos: int) -> list[str]:
+        """The (at most two) given names right after a surname written first: "Ka-wai" in
+        "Mr Leung Ka-wai said", "Hui Min" in "Ms Tan Hui Min,"."""
+        given: list[str] = []
+        for m in _NEXT_NAME.finditer(self.text, pos):
+            if m.start() != pos or len(given) == 2 or not self._could_be_given(m.group(1)):
+                break
+            given.append(m.group(1))
+            pos = m.end()
+        return given
 
     def _given_names(self, words: list[str]) -> list[str]:
         """The given names in the capitalised words before a surname: at most two, and two
@@ -49,16 +85,43 @@ class NameIndex:
         given: list[str] = []
         for w in reversed(words):
             if not self._could_be_given(w):
-                return given
+                break
             if len(given) == 2:
                 return given[1:]
             given.insert(0, w)
+        if len(given) == 2 and self._common_word(given[0]):
+            return given[1:]
         return given
 
     def _could_be_given(self, w: str) -> bool:
+        """Not a title, role, organisation or heading word, nor a word a comma or full stop
+        ends ("Reform," in "Minister for Public Expenditure and Reform, Niamh O’Dwyer")."""
         p = self.parser
-        return not (w in p.titles or w in p.roles or w in p.orgs or w in p.not_names or w.endswith(".")
+        return not (w in p.titles or w in p.roles or w in p.orgs or w in p.not_names or w[-1:] in ".,;:"
                     or not w[:1].isupper())
+
+    def _common_word(self, word: str) -> bool:
+        """Whether the document also writes ``word`` in lower case: "Patient Arthur Bell, 78,"
+        opens a sentence with a noun ("the patient"), not with a first given name."""
+        return next(_occurrences(self.text, word.lower()), None) is not None
+
+    def with_surname_first(self, name: str, written: str) -> str:
+        """"Minister of State for Trade Lim Wei Jie" parses as "Wei Jie" (the last two names);
+        when the word before the name is one the document titles elsewhere ("Mr Lim said"),
+        it is the surname, written first, and belongs to the name."""
+        words = written[:written.rfind(name)].split()
+        surname = words[-1] if words else ""
+        if not (self._could_be_given(surname) and surname.isalpha() and self._titled(surname)):
+            return name
+        return f"{surname} {name}"
+
+    def _titled(self, word: str) -> bool:
+        """Whether the document writes a title right before ``word`` ("Mr Lim", "Dr. Lim")."""
+        return any(self._word_before(at) in self.parser.titles for at in _occurrences(self.text, word))
+
+    def _word_before(self, at: int) -> str:
+        words = self.text[max(0, at - 20):at].split()
+        return words[-1] if words else ""
 
     def fullest_for_given(self, given: str) -> Optional[str]:
         """"Sir Michael" is "Michael Wilshaw" when the document writes the surname somewhere."""
@@ -85,10 +148,10 @@ class NameIndex:
 
     def _search_role(self, role: str) -> Optional[str]:
         pattern = r"(?i:" + re.escape(role).replace(r"\ ", r"\s+") + r")"
-        after = re.compile(r"(?<![\w])" + pattern + _ROLE_TAIL)
+        after = re.compile(r"(?<![\w])" + pattern + self._role_tail)
         for m in after.finditer(self.text):
             sp = self.parser.parse(m.group().replace(",", " "))
-            if sp and sp.kind == "person":
+            if sp and sp.kind == "person" and _reads_as_a_name(sp.name):
                 return sp.name
         before = re.compile(r"(?<![\w])" + _NAME_RUN + r",[ \t]+(?:the[ \t]+)?" + pattern + r"\b")
         for m in before.finditer(self.text):
@@ -104,6 +167,19 @@ class NameIndex:
         words = self.text[max(0, pos - 30):pos].split()
         return bool(words) and (words[-1].lower() in self.parser.prepositions
                                 or words[-1] in self.parser.not_names)
+
+    def organisation_before(self, head: str, pos: int) -> Optional[str]:
+        """The last organisation named before ``pos`` whose name ends with ``head``: "Korea
+        Maritime Policy Institute" for "Institute" (not "the Institute" itself)."""
+        found = None
+        named = re.compile(r"((?:[A-Z][\w’'\-]*[ \t]+){1,5})" + re.escape(head) + r"(?![\w’'\-])")
+        for m in named.finditer(self.text, 0, pos):
+            words = m.group(1).split()
+            while words and words[0] in self.parser.not_names:
+                words = words[1:]
+            if words:
+                found = " ".join(words + [head])
+        return found
 
     def first_person_between(self, lo: int, hi: int) -> Optional[str]:
         """The first person named in text[lo:hi], the likeliest subject ("Jane Doe, head of
@@ -144,6 +220,19 @@ class NameIndex:
                 surname = surnames.pop()
                 self._cache[key] = self.fullest_for_surname(surname) or surname
         return self._cache[key]
+
+
+@lru_cache(maxsize=8)
+def _role_tail(parser: SpeakerParser) -> str:
+    """The role tail with the parser's dotted titles, built once per parser rather than once
+    per document."""
+    return _ROLE_TAIL.format("".join(re.escape(w) + "(?=[ \t])|" for w in parser.dotted_words))
+
+
+def _reads_as_a_name(name: str) -> bool:
+    """At most three capitalised words: "Chancellor Gordon Brown Outlines Government Plans",
+    a headline, does not name the Chancellor "Gordon Brown Outlines Government Plans"."""
+    return sum(1 for w in name.split() if w[:1].isupper()) <= 3
 
 
 def _occurrences(text: str, word: str):

@@ -225,13 +225,26 @@ class QuoteExtractor:
             return self._resolve_pronoun(doc, first, start)
         if sp.kind == "role":
             return self._resolve_role(doc, sp)
-        if sp.kind in ("unnamed", "org"):
+        if sp.kind == "unnamed":
+            return self._organisation_meant(doc, sp, start) or Resolved(sp.name, sp.role, sp.org)
+        if sp.kind == "org":
             return Resolved(sp.name, sp.role, sp.org)
+        if sp.kind == "person":
+            _take_surname_written_first(sp, doc.names)
         name = self._fullest(sp, doc.names)
         earlier = next((a.resolved for a in reversed(doc.accepted) if a.resolved.speaker == name), None)
         if earlier and sp.role is None:
             return earlier
         return Resolved(name, sp.role, sp.org, is_person=True)
+
+    def _organisation_meant(self, doc: _Document, sp: Speaker, start: int) -> Optional[Resolved]:
+        """"the institute said": the organisation last named with that word before the
+        quotation ("the Korea Maritime Policy Institute"), when there is one."""
+        words = sp.name.split()
+        if len(words) != 2 or words[0] not in self.parser.determiners or words[1].title() not in self.parser.orgs:
+            return None
+        name = doc.names.organisation_before(words[1].title(), start)
+        return Resolved(name, org=name) if name else None
 
     @staticmethod
     def _named_just_before(doc: _Document, first: int) -> Resolved:
@@ -326,6 +339,15 @@ class QuoteExtractor:
         """Long enough, ending a sentence and opening its paragraph: speech, not a title."""
         return (doc.opens_paragraph(q, first) and _has_words(doc.text, q, UNATTRIBUTED_MIN_WORDS)
                 and _ends_sentence(doc.text, q))
+
+
+def _take_surname_written_first(sp: Speaker, names: NameIndex) -> None:
+    """"Minister of State for Trade Lim Wei Jie" with "Mr Lim" elsewhere: the surname the
+    parser left at the end of the role moves to the front of the name."""
+    name = names.with_surname_first(sp.name, sp.written)
+    if name != sp.name and sp.role:
+        sp.role = sp.role[:sp.role.rfind(name.split()[0])].rstrip() or None
+    sp.name = name
 
 
 def _next_sentence(text: str, previous: Quotation, q: Quotation) -> bool:

@@ -117,12 +117,12 @@ class SpeakerParser:
 
     def parse(self, phrase: str) -> Optional[Speaker]:
         """Split a phrase into name, role and organisation; appositive parts are separated by commas."""
-        parsed = []
-        for part in phrase.split(","):
-            part = part.strip()
+        parts, parsed = [], []
+        for part in self._role_lists_joined([p.strip() for p in phrase.split(",")]):
             if part and part.split(None, 1)[0].lower() not in self.appositive_openers:
                 speaker = self._parse_part(part)
                 if speaker:
+                    parts.append(part)
                     parsed.append(speaker)
         if not parsed:
             return None
@@ -131,11 +131,45 @@ class SpeakerParser:
         else:
             best = _plain_name(parsed) or min(reversed(parsed), key=lambda s: _KIND_RANK[s.kind])
             if best.role is None:
-                best.role = next((s.role for s in parsed if s is not best and s.role), None)
+                best.role = next((self._whole_role(part) for part, s in zip(parts, parsed)
+                                  if s is not best and s.role), None)
         if best.org is None:
             best.org = next((s.name for s in parsed if s.kind == "org"), None)
         best.written = phrase.strip(" ,")
         return best
+
+    def _role_lists_joined(self, parts: list[str]) -> list[str]:
+        """"Shadow Minister for Regional Development, Local Government and Territories": a role
+        whose domain is a list goes on over its commas to the part with "and"."""
+        joined: list[str] = []
+        i = 0
+        while i < len(parts):
+            end = self._role_list_end(parts, i)
+            joined.append(", ".join(parts[i:end + 1]))
+            i = end + 1
+        return joined
+
+    def _role_list_end(self, parts: list[str], i: int) -> int:
+        """Index of the part closing the list that a role-only part i opens, else i. The
+        following parts are looked at first: most phrases have none, and then part i is
+        parsed only once, by ``parse``."""
+        for k in range(i + 1, len(parts)):
+            words = parts[k].split()
+            if not words or any(self.is_role(w) or w in self.titles for w in words) or not self.reads_as_title(words):
+                return i
+            if "and" in words or "&" in words:
+                opening = self._parse_part(parts[i]) if parts[i] else None
+                return k if opening is not None and opening.kind == "role" else i
+        return i
+
+    def _whole_role(self, part: str) -> Optional[str]:
+        """The role a part gives the speaker named in another part, read to its end: in "Jane
+        Doe, Deputy Director for Labour Market Statistics" the capitalised words after "for"
+        are the role's domain, not a second name, so none of them is cut off."""
+        words = part.replace("(", " ").replace(")", " ").split()
+        while words and words[-1] in self.post_nominals:
+            words.pop()
+        return self._role_and_org(words)[0]
 
     def _parse_part(self, part: str) -> Optional[Speaker]:
         words = part.replace("(", " ").replace(")", " ").split()
@@ -164,24 +198,26 @@ class SpeakerParser:
         return Speaker("unnamed", name=" ".join(words), org=org)
 
     def _named_of_org(self, words: list[str], low: list[str]) -> Optional[Speaker]:
-        """"Jane Doe of Acme Trust" / "Jane Doe from the Acme Trust": a name, then the organisation."""
+        """"Jane Doe of Acme Trust" / "Dr. Jane Doe from the Acme Trust": a name (after a title
+        that is not a role), then the organisation."""
         if self.org_links.isdisjoint(low):
             return None
         i = next(i for i, w in enumerate(low) if w in self.org_links)
         name, org = words[:i], words[i + 1:]
+        title = name.pop(0) if len(name) > 2 and name[0] in self.titles and name[0] not in self.roles else None
         if len(name) < 2 or not all(self.is_name_word(w) and w not in self.roles and w not in self.titles
                                     for w in name):
             return None
         while org and org[0].lower() in self.determiners:
             org = org[1:]
-        return Speaker("person", name=" ".join(name), org=" ".join(org) or None)
+        return Speaker("person", name=" ".join(name), org=" ".join(org) or None, title=title)
 
     def _named(self, words: list[str], low: list[str]) -> Optional[Speaker]:
         cut = len(words) - 1
         while cut >= 0 and low[cut] not in self.roles_lower and words[cut] not in self.titles:
             cut -= 1
         if cut < 0 and not self.orgs.isdisjoint(words):
-            return Speaker("org", name=" ".join(words))
+            return self._person_after_org(words) or Speaker("org", name=" ".join(words))
         name = words[cut + 1:]
         start = len(name)
         while start > 0 and self.is_name_word(name[start - 1]):
@@ -204,6 +240,18 @@ class SpeakerParser:
         kind = "person" if len([w for w in name if w not in self.particles and not _is_initial(w)]) > 1 \
             else "surname"
         return Speaker(kind, name=" ".join(name), role=role, org=org, title=title)
+
+    def _person_after_org(self, words: list[str]) -> Optional[Speaker]:
+        """"the Treasury Rupert Linklater" (what is left of "Exchequer Secretary to the Treasury
+        Rupert Linklater"): two or three name words after the last organisation word are a
+        person of that organisation."""
+        last_org = max(i for i, w in enumerate(words) if w in self.orgs)
+        name, org = words[last_org + 1:], words[:last_org + 1]
+        if not 2 <= len(name) <= 3 or not all(self.is_name_word(w) and w not in self.titles for w in name):
+            return None
+        while org and org[0].lower() in self.determiners:
+            org = org[1:]
+        return Speaker("person", name=" ".join(name), org=" ".join(org) or None)
 
     def _last_name_tokens(self, name: list[str]) -> list[str]:
         """The person in "Minister for the Cabinet Office Jane Doe": the last two names plus
