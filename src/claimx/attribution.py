@@ -135,7 +135,7 @@ class AttributionFinder:
         if n:
             return self._partial(text, toks, j - n, (self.speech, self.characterising), loose=False)
         if j < len(toks) and toks[j].text == ":":
-            return self._name_heading(text, toks[:j]) or self._speaker_of_sentence(text, toks, j) \
+            return self._name_heading(text, toks[:j]) or self._speaker_of_sentence(text, toks, j, "said-before") \
                 or self._partial(text, toks, j, (self.speech,), loose=True)
         runs_on = j == len(toks) and j >= 2 and toks[j - 1].low not in self.parser.determiners
         found = self._partial(text, toks, j, (self.clause, self.characterising), loose=True) if runs_on else None
@@ -179,13 +179,7 @@ class AttributionFinder:
         if not toks or toks[-1].text not in SENTENCE_END:
             return None
         toks = self._since_sentence_start(toks[:-1])
-        i, n = self.speech.first(toks, len(toks))
-        if not n:
-            return None
-        subject = self._subject(text, toks, i)
-        if subject and self.parser.names_someone(subject):
-            return Attribution(subject, _joined(toks, i, n), "said-sentence-before")
-        return None
+        return self._speaker_of_sentence(text, toks, len(toks), "said-sentence-before")
 
     def signature_paragraph(self, text: str, ps: int, pe: int) -> Optional[Attribution]:
         """A paragraph of its own after the quotation: '— Jane Doe, Minister of Families'."""
@@ -246,7 +240,7 @@ class AttributionFinder:
                     return Attribution(subject, _joined(toks, k + 1 - n, n), "partial", loose)
         return None
 
-    def _speaker_of_sentence(self, text: str, toks: list[Token], j: int) -> Optional[Attribution]:
+    def _speaker_of_sentence(self, text: str, toks: list[Token], j: int, rule: str) -> Optional[Attribution]:
         """'Jane Doe said the big ports had raised their walls but the small ones were falling
         behind: “…”': the colon ties the quotation to its sentence, so the subject of the
         sentence's first speech verb is the speaker, however long the reported clause."""
@@ -255,7 +249,7 @@ class AttributionFinder:
             return None
         subject = self._subject(text, toks, i)
         if subject and self.parser.names_someone(subject):
-            return Attribution(subject, _joined(toks, i, n), "said-before")
+            return Attribution(subject, _joined(toks, i, n), rule)
         return None
 
     def _verb_then_phrase(self, text: str, toks: list[Token], j: int) -> Optional[Attribution]:
