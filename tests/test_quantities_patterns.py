@@ -108,3 +108,13 @@ def test_the_warm_up_spares_the_first_documents_a_recompile():
                   "Cllr. Ana Díaz said on Tuesday at 10:30am. Call 0800 123 456 or visit Unit 4B.")
     matcher(nlp.make_doc(text))
     assert matcher.char_of_acceptance == learnt
+
+
+def test_word_lists_take_no_lexeme_flag():
+    """spaCy leaves 45 lexeme flags free: each token class needs one, but an ``@list`` test
+    needs none (the token matcher tests IN / NOT_IN lists itself, once per distinct word)."""
+    from claimx.rules import FIRST_FREE_FLAG, LAST_FLAG, FullMatch
+
+    getters = build(default_patterns_dir()).vocab.lex_attr_getters
+    used = [getters[flag] for flag in range(FIRST_FREE_FLAG, LAST_FLAG + 1) if flag in getters]
+    assert used and all(isinstance(getter, FullMatch) for getter in used)

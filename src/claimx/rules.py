@@ -22,7 +22,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
@@ -79,17 +79,6 @@ class FullMatch:
         return self.regex.fullmatch(text) is not None
 
 
-class InList:
-    """A lexeme flag getter: is the word (lower-cased for LOWER) in the list?"""
-
-    def __init__(self, attr: str, words: list[str]):
-        self.lower, self.words = attr == "LOWER", frozenset(words)
-        self.key = ("in", self.lower, self.words)
-
-    def __call__(self, text: str) -> bool:
-        return (text.lower() if self.lower else text) in self.words
-
-
 class FlagBank:
     """Hands out lexeme flags for word tests, reusing a flag the vocab already has for the same test.
 
@@ -99,7 +88,7 @@ class FlagBank:
 
     def __init__(self, vocab: Vocab, path: Path):
         self.vocab, self.path = vocab, path
-        self.known = {g.key: i for i, g in vocab.lex_attr_getters.items() if isinstance(g, (FullMatch, InList))}
+        self.known = {g.key: i for i, g in vocab.lex_attr_getters.items() if isinstance(g, FullMatch)}
 
     def flag(self, test, name: str) -> int:
         if test.key not in self.known:
@@ -136,28 +125,33 @@ class _Expander:
     def _plain(self, tok: dict, line: int, for_validation: bool) -> dict:
         out = {}
         for key, value in tok.items():
-            flag = self._flag(key, value, line)
-            if flag is None:
-                out[key] = value
+            if key == "CLASS":
+                flag = self._class_flag(value, line)
+                out.update({"LENGTH": {">=": 1}} if for_validation else {f"FLAG{flag}": True})
             else:
-                out.update({"LENGTH": {">=": 1}} if for_validation else {f"FLAG{flag[0]}": flag[1]})
+                out[key] = self._with_list(key, value, line)
         return out
 
-    def _flag(self, key: str, value: Any, line: int) -> Optional[tuple[int, bool]]:
-        """(flag id, wanted value) for a CLASS or an ``{"IN"/"NOT_IN": "@list"}`` test, else None."""
-        if key == "CLASS":
-            if value not in self.classes:
-                raise PatternError(self.path, line, f"unknown CLASS {value!r}; known: {', '.join(sorted(self.classes))}")
-            return self.classes[value], True
+    def _class_flag(self, name: Any, line: int) -> int:
+        if name not in self.classes:
+            raise PatternError(self.path, line, f"unknown CLASS {name!r}; known: {', '.join(sorted(self.classes))}")
+        return self.classes[name]
+
+    def _with_list(self, key: str, value: Any, line: int) -> Any:
+        """A test ``{"IN"/"NOT_IN": "@list"}`` with the lexicon list in place of its name.
+
+        The token matcher tests IN and NOT_IN lists once per distinct word, as part of its
+        signature, so a list needs no lexeme flag (spaCy has only 64).
+        """
         if not isinstance(value, dict) or len(value) != 1:
-            return None
+            return value
         (op, name), = value.items()
         if op not in ("IN", "NOT_IN") or not isinstance(name, str) or not name.startswith("@"):
-            return None
+            return value
         if name[1:] not in self.lists or key not in LIST_ATTRS:
             raise PatternError(self.path, line, f"unknown list {name} or attribute {key} (use {', '.join(LIST_ATTRS)}); "
                                                 f"lists: {', '.join('@' + n for n in sorted(self.lists))}")
-        return self.bank.flag(InList(key, self.lists[name[1:]]), name), op == "IN"
+        return {op: self.lists[name[1:]]}
 
 
 def _check_rule(row: dict, path: Path) -> Rule:
