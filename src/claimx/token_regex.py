@@ -280,6 +280,9 @@ class TokenMatcher:
         self.vocab = vocab
         self.groups: list[_Group] = []
         self.specs: list[TokenSpec] = []
+        self.tests: dict[tuple, int] = {}  # each distinct test a spec makes -> its place in test_specs
+        self.test_specs: list[TokenSpec] = []  # one spec per distinct test
+        self.test_of_spec: list[int] = []  # per spec, its test's place
         self.tested: list[set[str]] = [set() for _ in STRING_ATTRS]  # strings some pattern tests, per attr
         self.flag_mask = 0
         self.char_of_word = _WordChars(self._char)
@@ -344,6 +347,11 @@ class TokenMatcher:
     def _register(self, spec: TokenSpec) -> TokenSpec:
         self.flag_mask |= spec.flags_on | spec.flags_off
         self.specs.append(spec)
+        test = (spec.flags_on, spec.flags_off, spec.strings)
+        if test not in self.tests:
+            self.tests[test] = len(self.test_specs)
+            self.test_specs.append(spec)
+        self.test_of_spec.append(self.tests[test])
         return spec
 
     def _string_test(self, attr: str, value) -> tuple[int, frozenset[str], bool]:
@@ -372,7 +380,8 @@ class TokenMatcher:
                         tuple(v if v in tested else None for v, tested in zip(values, self.tested)))
         char = self.char_of_signature.get(sig)
         if char is None:
-            accepted = [spec.accepts(sig) for spec in self.specs]
+            verdicts = [spec.accepts(sig) for spec in self.test_specs]  # specs repeat: each test once
+            accepted = [verdicts[i] for i in self.test_of_spec]
             acceptance = tuple(i for i, yes in enumerate(accepted) if yes)
             char = self.char_of_acceptance.get(acceptance)
             if char is None:
