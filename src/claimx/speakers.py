@@ -166,15 +166,17 @@ class SpeakerParser:
         """The role a part gives the speaker named in another part, read to its end: in "Jane
         Doe, Deputy Director for Labour Market Statistics" the capitalised words after "for"
         are the role's domain, not a second name, so none of them is cut off."""
+        return self._role_and_org(self._part_words(part))[0]
+
+    def _part_words(self, part: str) -> list[str]:
+        """The words of a comma-separated part, brackets and trailing post-nominals dropped."""
         words = part.replace("(", " ").replace(")", " ").split()
         while words and words[-1] in self.post_nominals:
             words.pop()
-        return self._role_and_org(words)[0]
+        return words
 
     def _parse_part(self, part: str) -> Optional[Speaker]:
-        words = part.replace("(", " ").replace(")", " ").split()
-        while words and words[-1] in self.post_nominals:
-            words.pop()
+        words = self._part_words(part)
         if not words:
             return None
         low = [w.lower() for w in words]
@@ -208,9 +210,7 @@ class SpeakerParser:
         if len(name) < 2 or not all(self.is_name_word(w) and w not in self.roles and w not in self.titles
                                     for w in name):
             return None
-        while org and org[0].lower() in self.determiners:
-            org = org[1:]
-        return Speaker("person", name=" ".join(name), org=" ".join(org) or None, title=title)
+        return Speaker("person", name=" ".join(name), org=self._org_name(org), title=title)
 
     def _named(self, words: list[str], low: list[str]) -> Optional[Speaker]:
         cut = len(words) - 1
@@ -249,9 +249,13 @@ class SpeakerParser:
         name, org = words[last_org + 1:], words[:last_org + 1]
         if not 2 <= len(name) <= 3 or not all(self.is_name_word(w) and w not in self.titles for w in name):
             return None
-        while org and org[0].lower() in self.determiners:
-            org = org[1:]
-        return Speaker("person", name=" ".join(name), org=" ".join(org) or None)
+        return Speaker("person", name=" ".join(name), org=self._org_name(org))
+
+    def _org_name(self, words: list[str]) -> Optional[str]:
+        """The organisation a person is "of": "the Acme Trust" as "Acme Trust"."""
+        while words and words[0].lower() in self.determiners:
+            words = words[1:]
+        return " ".join(words) or None
 
     def _last_name_tokens(self, name: list[str]) -> list[str]:
         """The person in "Minister for the Cabinet Office Jane Doe": the last two names plus
