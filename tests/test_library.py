@@ -63,12 +63,17 @@ def test_sentence_index_gives_the_sentence_around_a_span():
     assert text[s:e] == "Prices rose 5% in 2023."
 
 
-def test_findings_are_what_the_components_leave_on_a_doc(extractor):
-    """The Extractor's fast path (``findings``, no spans) and the spaCy path (``doc``) agree."""
+def test_the_fast_path_gives_what_the_components_leave_on_a_doc(extractor):
+    """The Extractor's fast path (components' ``find``, no spans) and the spaCy path (``doc``)
+    agree: the records built from the doc's findings are the ones ``extract_dicts`` gives."""
+    from claimx.docdate import find_published
+    from claimx.pipeline import record_dicts
+
     for path in sorted((ROOT / "corpus").glob("*.txt"))[:8]:
         text = path.read_text(encoding="utf-8")
-        doc = extractor.doc(text)
-        assert extractor.findings(text) == doc._.claimx_found
+        doc = extractor.doc(text, published=find_published(text))
+        assert record_dicts(text, doc._.claimx_found, doc_id="-", openers=extractor.change_openers) == \
+            extractor.extract_dicts(text)
         assert doc.spans["claimx"]
 
 

@@ -160,12 +160,6 @@ class Extractor:
             doc = proc(doc)
         return doc
 
-    def findings(self, text: str, *, published: Optional[str] = None) -> list[Found]:
-        """What the components find in one piece of text, without the spans ``doc`` leaves:
-        records need only the findings, and mirroring them as spans costs time."""
-        doc = self._blank_doc(text, published)
-        return [item for _, proc in self.nlp.pipeline for item in proc.find(doc)]
-
     def _blank_doc(self, text: str, published: Optional[str]) -> Doc:
         self.primer.prime(text)
         doc = self.nlp.make_doc(text)
