@@ -25,8 +25,6 @@ from .reading import (DEFAULT_MAX_BYTES, Document, ReadError, Source, document_f
 from .writing import Journal, OutputFolder, read_journal
 
 
-
-
 @dataclass(slots=True)
 class DocResult:
     """One document's outcome: its records, or the error that stopped it."""

@@ -104,9 +104,8 @@ class FlagBank:
 class _Expander:
     """Expands MACRO / CLASS / "@list" in one rule into plain Matcher patterns."""
 
-    def __init__(self, macros: dict, lists: dict[str, list[str]], classes: dict[str, int], bank: FlagBank,
-                 path: Path):
-        self.macros, self.lists, self.classes, self.bank, self.path = macros, lists, classes, bank, path
+    def __init__(self, macros: dict, lists: dict[str, list[str]], classes: dict[str, int], path: Path):
+        self.macros, self.lists, self.classes, self.path = macros, lists, classes, path
 
     def expand(self, pattern: list, line: int, *, for_validation: bool = False) -> list[list[dict]]:
         choices = [self._token(tok, line, for_validation) for tok in pattern]
@@ -199,9 +198,10 @@ def build_rules(vocab: Vocab, folder: Path, lex: Lexicon) -> RuleSet:
     checker = Matcher(vocab, validate=True)
     matcher = TokenMatcher(vocab)
     groups = {name: matcher.add_group(classes[name], *triggers[name]) for name in triggers}
+    lists = lex.token_lists()
     rules: dict[str, Rule] = {}
     for path in sorted(folder.glob("*.jsonl")):
-        expander = _Expander(macros, lex.token_lists(), classes, bank, path)
+        expander = _Expander(macros, lists, classes, path)
         for row in load_jsonl(path, required=RULE_KEYS, allowed=RULE_KEYS + OPTIONAL_RULE_KEYS):
             rule = _check_rule(row, path)
             if rules.setdefault(row["id"], rule) != rule:
